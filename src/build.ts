@@ -1,0 +1,125 @@
+/**
+ * build: composes the stages. ingest → normalise → enrich → index → render → write.
+ * `build({ write: false })` returns the whole site in memory (for tests and `check`).
+ */
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import { CORPUS_FILE, DEFAULT_KNOWLEDGE, parseKnowledge } from './config/corpus.ts';
+import { compileKnowledge, enrich } from './enrich/index.ts';
+import { buildSiteModel, type SiteModel } from './index/index.ts';
+import { ingest } from './ingest/index.ts';
+import type { Diagnostic } from './model/diagnostic.ts';
+import type { EnrichedArticle } from './model/enriched.ts';
+import type { Knowledge } from './model/knowledge.ts';
+import type { Page } from './model/page.ts';
+import { assignSlugs } from './normalise/slug.ts';
+import { normalise } from './normalise/index.ts';
+import { renderSite } from './render/index.ts';
+import { stageOutput, type WriteStats } from './write/index.ts';
+
+export interface BuildOptions {
+  seedsDir: string;
+  outDir: string;
+  /** Overrides `site.baseUrl` from corpus.yml. */
+  baseUrl?: string;
+  /** Any diagnostic fails the build. */
+  strict?: boolean;
+  /** false: render in memory, touch nothing on disk. Default true. */
+  write?: boolean;
+}
+
+export interface BuildResult {
+  ok: boolean;
+  records: EnrichedArticle[];
+  site?: SiteModel;
+  /** Only when `write: false`. */
+  pages?: Map<string, string | Uint8Array>;
+  diagnostics: Diagnostic[];
+  files: string[];
+  written?: WriteStats;
+  timings: Record<string, number>;
+}
+
+export class BuildError extends Error {
+  constructor(message: string, readonly diagnostics: Diagnostic[]) {
+    super(message);
+    this.name = 'BuildError';
+  }
+}
+
+export async function loadKnowledge(seedsDir: string): Promise<{ knowledge?: Knowledge; diagnostics: Diagnostic[] }> {
+  let source: string;
+  try {
+    source = await readFile(path.join(seedsDir, CORPUS_FILE), 'utf8');
+  } catch {
+    return { knowledge: DEFAULT_KNOWLEDGE, diagnostics: [] };
+  }
+  const result = parseKnowledge(source, CORPUS_FILE);
+  return result.ok ? { knowledge: result.knowledge, diagnostics: result.diagnostics } : { diagnostics: result.diagnostics };
+}
+
+export async function build(options: BuildOptions): Promise<BuildResult> {
+  const timings: Record<string, number> = {};
+  let t = performance.now();
+  const lap = (name: string) => {
+    const now = performance.now();
+    timings[name] = Math.round((now - t) * 10) / 10;
+    t = now;
+  };
+  const diagnostics: Diagnostic[] = [];
+  const loaded = await loadKnowledge(options.seedsDir);
+  diagnostics.push(...loaded.diagnostics);
+  if (!loaded.knowledge) throw new BuildError(`${CORPUS_FILE} ist ungültig; Build abgebrochen`, diagnostics);
+  let knowledge = loaded.knowledge;
+  if (options.baseUrl !== undefined) knowledge = { ...knowledge, site: { ...knowledge.site, baseUrl: options.baseUrl } };
+
+  const ingested = await ingest(options.seedsDir);
+  diagnostics.push(...ingested.diagnostics);
+  lap('ingest');
+
+  const normalised = ingested.documents.map((doc) => {
+    const r = normalise(doc);
+    diagnostics.push(...r.diagnostics);
+    return r.article;
+  });
+  const articles = assignSlugs(normalised);
+  lap('normalise');
+
+  const compiled = compileKnowledge(knowledge);
+  const records = articles.map((a) => {
+    const r = enrich(a, compiled);
+    diagnostics.push(...r.diagnostics);
+    return r.record;
+  });
+  lap('enrich');
+
+  if (records.length === 0) {
+    throw new BuildError('Kein gültiger Artikel im Korpus; nichts zu bauen', diagnostics);
+  }
+  if (options.strict && diagnostics.some((d) => d.severity !== 'info')) {
+    throw new BuildError('--strict: der Build hat Warnungen; abgebrochen', diagnostics);
+  }
+
+  const site = buildSiteModel(records, knowledge);
+  lap('index');
+
+  const result: BuildResult = { ok: true, records: site.articles, site, diagnostics, files: ingested.files, timings };
+  const pages: Iterable<Page> = renderSite(site);
+  if (options.write === false) {
+    result.pages = new Map();
+    for (const p of pages) result.pages.set(p.path, p.content);
+    lap('render');
+    return result;
+  }
+  const staged = await stageOutput(options.outDir);
+  try {
+    for (const p of pages) await staged.write(p);
+    lap('render+write');
+    result.written = await staged.commit();
+    lap('commit');
+  } catch (error) {
+    await staged.abort();
+    throw error;
+  }
+  return result;
+}

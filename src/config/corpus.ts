@@ -1,0 +1,122 @@
+/**
+ * Load and validate `corpus.yml` (site settings, entities, events, overrides).
+ * Errors name file, line, what was expected and what to do — then the build stops,
+ * because wrong knowledge would silently mislabel every article.
+ */
+import { isMap, isScalar, isSeq, LineCounter, parseDocument, type Node } from 'yaml';
+import { diag, type Diagnostic } from '../model/diagnostic.ts';
+import { KnowledgeSchema, type Knowledge } from '../model/knowledge.ts';
+
+export const CORPUS_FILE = 'corpus.yml';
+
+export const DEFAULT_KNOWLEDGE: Knowledge = {
+  site: { title: 'Presseschau', description: '', language: 'de' },
+  entities: [],
+  events: [],
+  overrides: {},
+};
+
+export type KnowledgeResult = { ok: true; knowledge: Knowledge; diagnostics: Diagnostic[] } | { ok: false; diagnostics: Diagnostic[] };
+
+export function parseKnowledge(source: string, file = CORPUS_FILE): KnowledgeResult {
+  const lines = new LineCounter();
+  const doc = parseDocument(source, { lineCounter: lines, prettyErrors: false, uniqueKeys: true });
+  const at = (offset: number | undefined) => {
+    if (offset === undefined) return {};
+    const p = lines.linePos(offset);
+    return { line: p.line, column: p.col };
+  };
+  if (doc.errors.length > 0) {
+    return {
+      ok: false,
+      diagnostics: doc.errors.map((e) =>
+        diag(file, 'error', 'config', 'corpus-yaml', `Kein gültiges YAML: ${e.message.split('\n')[0]}`, { ...at(e.pos[0]), hint: 'Einrückung und Doppelpunkte prüfen' }),
+      ),
+    };
+  }
+  const data: unknown = doc.toJS() ?? {};
+  const parsed = KnowledgeSchema.safeParse(data);
+  const diagnostics: Diagnostic[] = [];
+  if (!parsed.success) {
+    for (const issue of parsed.error.issues) {
+      const node = nodeAt(doc.contents, issue.path);
+      const where = issue.path.join('.');
+      let message = `${where || '(Wurzel)'}: ${issue.message}`;
+      let hint = 'Wert laut README („corpus.yml“) korrigieren';
+      if (issue.code === 'unrecognized_keys') {
+        message = `${where || '(Wurzel)'}: unbekannter Schlüssel ${issue.keys.map((k) => `„${k}“`).join(', ')}`;
+        hint = 'Tippfehler? Erlaubte Schlüssel stehen im README unter „corpus.yml“';
+        const keyNode = isMap(node) ? node.items.find((p) => isScalar(p.key) && issue.keys.includes(String(p.key.value)))?.key : undefined;
+        diagnostics.push(diag(file, 'error', 'config', 'corpus-schema', message, { ...at((keyNode as Node | undefined)?.range?.[0] ?? node?.range?.[0]), hint }));
+        continue;
+      }
+      diagnostics.push(diag(file, 'error', 'config', 'corpus-schema', message, { ...at(node?.range?.[0]), hint }));
+    }
+    return { ok: false, diagnostics };
+  }
+  const knowledge = parsed.data;
+  diagnostics.push(...crossCheck(knowledge, doc.contents, at, file));
+  if (diagnostics.some((d) => d.severity === 'error')) return { ok: false, diagnostics };
+  return { ok: true, knowledge, diagnostics };
+}
+
+/** Duplicate ids, dangling references and inverted date ranges: what a schema cannot see. */
+function crossCheck(k: Knowledge, root: Node | null, at: (o: number | undefined) => { line?: number; column?: number }, file: string): Diagnostic[] {
+  const out: Diagnostic[] = [];
+  const seen = new Map<string, string>();
+  const ids = new Set<string>();
+  const check = (kind: 'entities' | 'events', list: { id: string }[]) => {
+    list.forEach((item, i) => {
+      const where = at(nodeAt(root, [kind, i, 'id'])?.range?.[0]);
+      const prior = seen.get(item.id);
+      if (prior !== undefined) {
+        out.push(diag(file, 'error', 'config', 'duplicate-id', `${kind}[${i}]: id „${item.id}“ ist doppelt (schon bei ${prior})`, { ...where, hint: 'jede id nur einmal vergeben; Schreibvarianten gehören in aliases' }));
+      } else seen.set(item.id, `${kind}[${i}]`);
+      ids.add(item.id);
+    });
+  };
+  check('entities', k.entities);
+  check('events', k.events);
+  const entityIds = new Set(k.entities.map((e) => e.id));
+  k.events.forEach((ev, i) => {
+    if (ev.end < ev.start) {
+      out.push(diag(file, 'error', 'config', 'date-range', `events[${i}] „${ev.id}“: Ende ${ev.end} liegt vor Beginn ${ev.start}`, { ...at(nodeAt(root, ['events', i, 'end'])?.range?.[0]), hint: 'start und end prüfen' }));
+    }
+    if (!isRealDate(ev.start) || !isRealDate(ev.end)) {
+      out.push(diag(file, 'error', 'config', 'bad-date', `events[${i}] „${ev.id}“: kein gültiges Kalenderdatum`, { ...at(nodeAt(root, ['events', i, 'start'])?.range?.[0]), hint: 'Datum als JJJJ-MM-TT angeben' }));
+    }
+    for (const [j, ref] of [ev.place, ...ev.participants].entries()) {
+      if (!entityIds.has(ref)) {
+        const p = j === 0 ? ['events', i, 'place'] : ['events', i, 'participants', j - 1];
+        out.push(diag(file, 'error', 'config', 'unknown-ref', `events[${i}] „${ev.id}“: unbekannte Entität „${ref}“`, { ...at(nodeAt(root, p)?.range?.[0]), hint: 'Entität unter entities anlegen oder id korrigieren' }));
+      }
+    }
+  });
+  for (const [key, o] of Object.entries(k.overrides)) {
+    if (o.date !== undefined && !isRealDate(o.date)) {
+      out.push(diag(file, 'error', 'config', 'bad-date', `overrides „${key}“: ${o.date} ist kein gültiges Datum`, { ...at(nodeAt(root, ['overrides', key, 'date'])?.range?.[0]), hint: 'Datum als JJJJ-MM-TT angeben' }));
+    }
+  }
+  return out;
+}
+
+export function isRealDate(iso: string): boolean {
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso);
+  if (!m) return false;
+  const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
+  const t = new Date(Date.UTC(y, mo - 1, d));
+  return t.getUTCFullYear() === y && t.getUTCMonth() === mo - 1 && t.getUTCDate() === d;
+}
+
+function nodeAt(root: Node | null | undefined, p: readonly PropertyKey[]): Node | undefined {
+  let node: unknown = root;
+  for (const key of p) {
+    if (isMap(node)) {
+      node = node.items.find((pair) => isScalar(pair.key) && String(pair.key.value) === String(key))?.value;
+    } else if (isSeq(node) && typeof key === 'number') {
+      node = node.items[key];
+    } else return node as Node | undefined;
+  }
+  return (node ?? undefined) as Node | undefined;
+}
+
