@@ -100,7 +100,7 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
     throw new BuildError('--strict: der Build hat Warnungen; abgebrochen', diagnostics);
   }
 
-  const site = buildSiteModel(records, knowledge);
+  const site = buildSiteModel(records, knowledge, { files: ingested.files, diagnostics });
   lap('index');
 
   const result: BuildResult = { ok: true, records: site.articles, site, diagnostics, files: ingested.files, timings };

@@ -1,28 +1,34 @@
 /**
- * enrich: Article → EnrichedArticle. PLACEHOLDER until the extractors land; the signatures
- * are the contract: compileKnowledge once per build, enrich once per article (pure).
+ * enrich: Article → EnrichedArticle, pure and per article. The order is fixed because each step
+ * reads the previous one: entities → events (entities, dates named in the text) → publication
+ * date (declared › dateline › inferred, anchored on the event) → quotes (speakers from entities).
  */
 import type { Article } from '../model/article.ts';
 import type { Diagnostic } from '../model/diagnostic.ts';
 import type { EnrichedArticle } from '../model/enriched.ts';
-import type { Knowledge } from '../model/knowledge.ts';
+import { resolvePublished } from './dates/index.ts';
+import { extractEntities } from './entities/index.ts';
+import { detectEvents } from './events/index.ts';
+import type { CompiledKnowledge } from './knowledge.ts';
+import { applyOverrides } from './metadata/index.ts';
+import { extractQuotes } from './quotes/index.ts';
 
-export interface CompiledKnowledge {
-  knowledge: Knowledge;
-}
-
-export function compileKnowledge(knowledge: Knowledge): CompiledKnowledge {
-  return { knowledge };
-}
+export { compileKnowledge, type CompiledKnowledge } from './knowledge.ts';
 
 export interface EnrichResult {
   record: EnrichedArticle;
   diagnostics: Diagnostic[];
 }
 
-export function enrich(article: Article, _ck: CompiledKnowledge): EnrichResult {
+export function enrich(input: Article, ck: CompiledKnowledge): EnrichResult {
+  const diagnostics: Diagnostic[] = [];
+  const article = applyOverrides(input, ck, diagnostics);
+  const { entities, candidates } = extractEntities(article, ck, diagnostics);
+  const { event, mentionedEvents } = detectEvents(article, entities, ck, diagnostics);
+  const published = resolvePublished(article, event, ck, diagnostics);
+  const quotes = extractQuotes(article, entities, ck, diagnostics);
   return {
-    record: { ...article, published: null, event: null, mentionedEvents: [], entities: [], quotes: [], candidates: [] },
-    diagnostics: [],
+    record: { ...article, published, event, mentionedEvents, entities, quotes, candidates },
+    diagnostics,
   };
 }

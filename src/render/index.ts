@@ -1,20 +1,16 @@
 /**
- * render: SiteModel → pages, no I/O. PLACEHOLDER pages until the templates land.
+ * render: SiteModel → pages, no I/O. A registry of page builders, each a generator, so pages
+ * stream to the writer one at a time instead of being held in memory together.
  */
-import { z } from 'zod';
 import type { SiteModel } from '../index/index.ts';
-import { EnrichedArticleSchema } from '../model/enriched.ts';
 import type { Page } from '../model/page.ts';
+import { apiPages } from './pages/api.ts';
+import { placeholderPages } from './pages/placeholder.ts';
 
-const esc = (s: string) => s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+export type PageBuilder = (site: SiteModel) => Iterable<Page>;
+
+export const pageBuilders: readonly PageBuilder[] = [placeholderPages, apiPages];
 
 export function* renderSite(site: SiteModel): Generator<Page> {
-  const list = site.articles.map((a) => `<li><a href="${esc(a.path)}">${esc(a.title)}</a></li>`).join('');
-  yield { path: 'index.html', content: `<!doctype html><html lang="de"><meta charset="utf-8"><title>${esc(site.knowledge.site.title)}</title><ul>${list}</ul></html>` };
-  for (const a of site.articles) {
-    const body = a.blocks.map((b) => `<p>${esc(b.text)}</p>`).join('');
-    yield { path: a.path, content: `<!doctype html><html lang="de"><meta charset="utf-8"><title>${esc(a.title)}</title><h1>${esc(a.title)}</h1>${body}<a href="../index.html">Start</a></html>` };
-  }
-  yield { path: 'api/articles.json', content: JSON.stringify(site.articles, null, 2) + '\n' };
-  yield { path: 'api/article.schema.json', content: JSON.stringify(z.toJSONSchema(EnrichedArticleSchema, { io: 'output' }), null, 2) + '\n' };
+  for (const builder of pageBuilders) yield* builder(site);
 }
