@@ -26,6 +26,11 @@ export interface BuildOptions {
   strict?: boolean;
   /** false: render in memory, touch nothing on disk. Default true. */
   write?: boolean;
+  /**
+   * Called as each stage advances (for the CLI's progress line). `total` is 0 when unknown
+   * (pages are streamed). Default: none. Must be cheap: it runs inside the stage loops.
+   */
+  onProgress?: (stage: string, done: number, total: number) => void;
 }
 
 export interface BuildResult {
@@ -77,7 +82,10 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
   diagnostics.push(...ingested.diagnostics);
   lap('ingest');
 
-  const normalised = ingested.documents.map((doc) => {
+  const progress = options.onProgress ?? (() => {});
+  progress('ingest', ingested.files.length, ingested.files.length);
+  const normalised = ingested.documents.map((doc, i, all) => {
+    progress('normalise', i + 1, all.length);
     const r = normalise(doc);
     diagnostics.push(...r.diagnostics);
     return r.article;
@@ -86,7 +94,8 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
   lap('normalise');
 
   const compiled = compileKnowledge(knowledge);
-  const records = articles.map((a) => {
+  const records = articles.map((a, i, all) => {
+    progress('enrich', i + 1, all.length);
     const r = enrich(a, compiled);
     diagnostics.push(...r.diagnostics);
     return r.record;
@@ -113,7 +122,11 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
   }
   const staged = await stageOutput(options.outDir);
   try {
-    for (const p of pages) await staged.write(p);
+    let n = 0;
+    for (const p of pages) {
+      await staged.write(p);
+      progress('write', ++n, 0);
+    }
     lap('render+write');
     result.written = await staged.commit();
     lap('commit');
