@@ -23,6 +23,17 @@ export const EntitySchema = z.strictObject({
   description: z.string().default(''),
   /** Entity id of the country the entity belongs to, when useful for disambiguation. */
   country: z.string().optional(),
+  /**
+   * Short names shared with other entities ("Kim"): they count as a mention only through the
+   * nearest named antecedent in the same article (see docs/knowledge.md). Additive, optional.
+   */
+  shortNames: z.array(z.string().min(1)).default([]),
+  /**
+   * Role phrases ("Kremlchef", "russische Präsident") that refer to this entity only when it is
+   * also named in the article and — when from/to are given — the text's time is in that period.
+   * A plain string is a role alias without a period. Additive, optional.
+   */
+  roleAliases: z.array(z.union([z.string().min(1), z.strictObject({ text: z.string().min(1), from: isoDate.optional(), to: isoDate.optional() })])).default([]),
 });
 export type Entity = z.infer<typeof EntitySchema>;
 

@@ -1,0 +1,213 @@
+/**
+ * The name matcher: one token trie over every alias, short name and role phrase of every entity,
+ * built once per build. Matching a text is one left-to-right pass over its word tokens
+ * (leftmost-longest), so the cost does not grow with the number of entities.
+ *
+ * Tokens are compared folded (lower case, no diacritics, ß → ss), and hyphens count as spaces, so
+ * "Kim Jong-un", "Kim Jong Un" and "Kim-Jong-Un" are one key. Acronyms (AP, UN) must match in
+ * exact case. The last token of a name may carry a German genitive -s/-es ("Putins", "Moskaus",
+ * "Kim Jong-uns", "Sicherheitsrates").
+ */
+import type { Entity } from '../../model/knowledge.ts';
+
+export type EntryKind = 'alias' | 'short' | 'role';
+
+export interface Entry {
+  entityId: string;
+  kind: EntryKind;
+  /** The alias as written in corpus.yml. */
+  form: string;
+  /** The alias starts with a capital letter: the text must, too (a name, not a word). */
+  capStart: boolean;
+  from?: string;
+  to?: string;
+}
+
+interface Node {
+  next: Map<string, Node>;
+  entries: Entry[];
+}
+
+export interface Token {
+  start: number;
+  end: number;
+  raw: string;
+  key: string;
+}
+
+export interface RawMatch {
+  start: number;
+  end: number;
+  text: string;
+  /** Index of the first and one past the last token in the text's token list. */
+  tokenStart: number;
+  tokenEnd: number;
+  entries: Entry[];
+  /** Matched through a genitive ending. */
+  inflected: boolean;
+}
+
+export interface NameMatcher {
+  /** Every name in `text`, leftmost-longest, non-overlapping, in text order. */
+  match(text: string): RawMatch[];
+  /** The entity id a name as written stands for, when it is unambiguous without context. */
+  resolve(name: string): string | undefined;
+  /** Aliases (forms) claimed by more than one entity; they are treated as short names. */
+  shared: string[];
+}
+
+const WORD = /[\p{L}\p{M}\p{N}]+/gu;
+/** Tokens may be joined by spaces or one hyphen (incl. the non-breaking and Unicode hyphens). */
+const JOIN = /^(?:\s+|\s*[-‐‑]\s*)$/u;
+
+export function fold(s: string): string {
+  return s.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase().replace(/ß/g, 'ss');
+}
+
+export function nameKey(name: string): string {
+  return tokenize(name).map((t) => t.key).join(' ');
+}
+
+export function tokenize(text: string): Token[] {
+  const out: Token[] = [];
+  for (const m of text.matchAll(WORD)) {
+    const start = m.index;
+    out.push({ start, end: start + m[0].length, raw: m[0], key: fold(m[0]) });
+  }
+  return out;
+}
+
+const isAcronym = (raw: string) => raw.length >= 2 && /^[\p{Lu}\p{N}]+$/u.test(raw) && /\p{Lu}/u.test(raw);
+const isUpper = (ch: string | undefined) => ch !== undefined && ch !== ch.toLowerCase();
+/** Trie key of an alias token: acronyms keep their case ("=AP"), everything else is folded. */
+const keyOf = (raw: string) => (isAcronym(raw) ? `=${raw}` : fold(raw));
+
+/** German declension endings a role phrase may carry on each word ("russischen Präsidenten"). */
+const ROLE_ENDINGS = ['', 'n', 'en', 'r', 'm', 's'];
+
+function expandRole(tokens: string[]): string[][] {
+  let acc: string[][] = [[]];
+  for (const t of tokens) {
+    const forms = isAcronym(t) || !/\p{L}$/u.test(t) ? [t] : ROLE_ENDINGS.map((e) => t + e);
+    acc = acc.flatMap((prefix) => forms.map((f) => [...prefix, f]));
+  }
+  return acc;
+}
+
+export function compileMatcher(entities: readonly Entity[]): NameMatcher {
+  const root: Node = { next: new Map(), entries: [] };
+  const insert = (keys: string[], entry: Entry) => {
+    let node = root;
+    for (const k of keys) {
+      let child = node.next.get(k);
+      if (!child) {
+        child = { next: new Map(), entries: [] };
+        node.next.set(k, child);
+      }
+      node = child;
+    }
+    if (!node.entries.some((e) => e.entityId === entry.entityId && e.kind === entry.kind)) node.entries.push(entry);
+  };
+  const rawTokens = (s: string) => tokenize(s).map((t) => t.raw);
+
+  // Who claims which unconditional form: a form claimed by two entities is only a short name.
+  const claims = new Map<string, Set<string>>();
+  for (const e of entities) {
+    for (const form of [e.name, ...e.aliases]) {
+      const k = nameKey(form);
+      if (!claims.has(k)) claims.set(k, new Set());
+      claims.get(k)?.add(e.id);
+    }
+  }
+  const shared = [...claims].filter(([, ids]) => ids.size > 1).map(([k]) => k).sort();
+
+  for (const e of entities) {
+    for (const form of [e.name, ...e.aliases]) {
+      const kind: EntryKind = (claims.get(nameKey(form))?.size ?? 0) > 1 ? 'short' : 'alias';
+      insert(rawTokens(form).map(keyOf), { entityId: e.id, kind, form, capStart: isUpper(form[0]) });
+    }
+    for (const form of e.shortNames) {
+      insert(rawTokens(form).map(keyOf), { entityId: e.id, kind: 'short', form, capStart: isUpper(form[0]) });
+    }
+    for (const r of e.roleAliases) {
+      const role = typeof r === 'string' ? { text: r } : r;
+      const entry: Entry = { entityId: e.id, kind: 'role', form: role.text, capStart: isUpper(role.text[0]) };
+      if ('from' in role && role.from !== undefined) entry.from = role.from;
+      if ('to' in role && role.to !== undefined) entry.to = role.to;
+      for (const variant of expandRole(rawTokens(role.text))) insert(variant.map(keyOf), entry);
+    }
+  }
+
+  const match = (text: string): RawMatch[] => {
+    const tokens = tokenize(text);
+    const out: RawMatch[] = [];
+    let i = 0;
+    while (i < tokens.length) {
+      const found = longestAt(root, tokens, i, text);
+      if (found) {
+        out.push(found);
+        i = found.tokenEnd;
+      } else i++;
+    }
+    return out;
+  };
+
+  const resolve = (name: string): string | undefined => {
+    const ms = match(name);
+    const ids = new Set<string>();
+    for (const m of ms) {
+      const unconditional = m.entries.filter((e) => e.kind !== 'short');
+      const pool = unconditional.length > 0 ? unconditional : m.entries;
+      const entityIds = new Set(pool.map((e) => e.entityId));
+      if (entityIds.size === 1) ids.add([...entityIds][0] as string);
+    }
+    return ids.size === 1 ? [...ids][0] : undefined;
+  };
+
+  return { match, resolve, shared };
+}
+
+function genitiveStems(key: string): string[] {
+  const out: string[] = [];
+  if (key.length >= 3 && key.endsWith('s')) out.push(key.slice(0, -1));
+  if (key.length >= 6 && key.endsWith('es')) out.push(key.slice(0, -2));
+  return out;
+}
+
+function longestAt(root: Node, tokens: Token[], i: number, text: string): RawMatch | undefined {
+  const first = tokens[i];
+  if (!first) return undefined;
+  const capFirst = isUpper(first.raw[0]);
+  let node = root;
+  let best: { end: number; entries: Entry[]; inflected: boolean } | undefined;
+  const usable = (entries: Entry[]) => entries.filter((e) => capFirst || !e.capStart);
+  for (let j = i; j < tokens.length; j++) {
+    const tok = tokens[j] as Token;
+    if (j > i) {
+      const prev = tokens[j - 1] as Token;
+      if (!JOIN.test(text.slice(prev.end, tok.start))) break;
+    }
+    // Inflected ending: only ever the last token of a name, so it never continues the walk.
+    for (const stem of genitiveStems(tok.key)) {
+      const c = node.next.get(stem);
+      const entries = c ? usable(c.entries) : [];
+      if (entries.length > 0) best = { end: j, entries, inflected: true };
+    }
+    const child = node.next.get(tok.key) ?? node.next.get(`=${tok.raw}`);
+    if (!child) break;
+    const entries = usable(child.entries);
+    if (entries.length > 0) best = { end: j, entries, inflected: false };
+    node = child;
+  }
+  if (!best) return undefined;
+  const last = tokens[best.end] as Token;
+  return {
+    start: first.start,
+    end: last.end,
+    text: text.slice(first.start, last.end),
+    tokenStart: i,
+    tokenEnd: best.end + 1,
+    entries: best.entries,
+    inflected: best.inflected,
+  };
+}
