@@ -5,10 +5,11 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { CORPUS_FILE, DEFAULT_KNOWLEDGE, parseKnowledge } from './config/corpus.ts';
+import { checkOutputDir } from './config/guard.ts';
 import { compileKnowledge, enrich } from './enrich/index.ts';
 import { buildSiteModel, type SiteModel } from './index/index.ts';
 import { ingest } from './ingest/index.ts';
-import type { Diagnostic } from './model/diagnostic.ts';
+import { diag, type Diagnostic } from './model/diagnostic.ts';
 import type { EnrichedArticle } from './model/enriched.ts';
 import type { Knowledge } from './model/knowledge.ts';
 import type { Page } from './model/page.ts';
@@ -72,6 +73,11 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
     t = now;
   };
   const diagnostics: Diagnostic[] = [];
+  if (options.write !== false) {
+    // Before anything else: the writer replaces the output folder wholesale.
+    const unsafe = checkOutputDir(options.outDir, { seedsDir: options.seedsDir });
+    if (unsafe.length > 0) throw new BuildError(unsafe[0]!.message, unsafe);
+  }
   const loaded = await loadKnowledge(options.seedsDir);
   diagnostics.push(...loaded.diagnostics);
   if (!loaded.knowledge) throw new BuildError(`${CORPUS_FILE} ist ungültig; Build abgebrochen`, diagnostics);
@@ -121,6 +127,7 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
     return result;
   }
   const staged = await stageOutput(options.outDir);
+  for (const note of staged.recovered) diagnostics.push(diag(path.basename(options.outDir), 'info', 'write', 'recovered-output', note));
   try {
     let n = 0;
     for (const p of pages) {

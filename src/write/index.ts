@@ -6,7 +6,9 @@
 import { randomBytes } from 'node:crypto';
 import { mkdir, rename, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
+import { OUTPUT_MARKER } from '../config/guard.ts';
 import type { Page } from '../model/page.ts';
+import { recoverLeftovers } from './recover.ts';
 
 export class OutputPathError extends Error {
   constructor(readonly pagePath: string, reason: string) {
@@ -33,6 +35,8 @@ export interface WriteStats {
 
 export interface StagedOutput {
   readonly staging: string;
+  /** What was cleaned up or restored from an earlier interrupted build (for the build report). */
+  readonly recovered: string[];
   write(page: Page): Promise<void>;
   /** Swap the staging folder in as the output folder. */
   commit(): Promise<WriteStats>;
@@ -45,15 +49,20 @@ export async function stageOutput(outDir: string): Promise<StagedOutput> {
   const parent = path.dirname(out);
   const base = path.basename(out);
   await mkdir(parent, { recursive: true });
+  const recovered = await recoverLeftovers(out);
   const staging = path.join(parent, `.${base}.staging-${process.pid}-${randomBytes(4).toString('hex')}`);
   await mkdir(staging);
+  // The marker tells the output guard (config/guard.ts) that this folder may be replaced next time.
+  await writeFile(path.join(staging, OUTPUT_MARKER), 'presseschau: dieser Ordner wird bei jedem Build ersetzt.\n');
   const dirs = new Set<string>([staging]);
   const stats: WriteStats = { files: 0, bytes: 0 };
   const written = new Set<string>();
   return {
     staging,
+    recovered,
     async write(page) {
       const abs = confine(staging, page.path);
+      if (page.path === OUTPUT_MARKER) throw new OutputPathError(page.path, 'ist für die Markierungsdatei reserviert');
       if (written.has(page.path)) throw new OutputPathError(page.path, 'wurde zweimal erzeugt');
       written.add(page.path);
       const dir = path.dirname(abs);
