@@ -28,29 +28,97 @@ export const DEFAULT_MAX_BYTES = 8 * 1024 * 1024;
 
 const byCodePoint = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 
-export async function discover(seedsDir: string): Promise<string[]> {
-  const files = await fg(['**/*.{txt,md}'], {
+const ARTICLE = /\.(txt|md)$/i;
+
+/** Files in the seeds folder that are configuration, not articles. */
+const KNOWN_NON_ARTICLES = new Set(['corpus.yml']);
+
+export interface Discovery {
+  /** Article candidates (`.txt`/`.md`, any kind of directory entry), sorted by code point. */
+  files: string[];
+  /** Entries that are not articles, each with the reason (info: nothing is lost silently). */
+  diagnostics: Diagnostic[];
+}
+
+/**
+ * List the corpus. Directory symlinks are NOT followed (one link to `/` would walk the whole
+ * disk); file symlinks, pipes and dangling links named like articles are kept as candidates so
+ * readDocument can refuse each with a reason instead of fast-glob dropping them silently.
+ */
+export async function discoverAll(seedsDir: string): Promise<Discovery> {
+  const entries = await fg(['**/*'], {
     cwd: seedsDir,
-    onlyFiles: true,
-    followSymbolicLinks: true,
+    onlyFiles: false,
+    followSymbolicLinks: false,
+    objectMode: true,
     dot: false,
-    caseSensitiveMatch: false,
     ignore: ['**/node_modules/**'],
   });
-  return files.sort(byCodePoint);
+  const files: string[] = [];
+  const diagnostics: Diagnostic[] = [];
+  for (const e of entries.sort((a, b) => byCodePoint(a.path, b.path))) {
+    if (e.dirent.isDirectory()) continue;
+    if (ARTICLE.test(e.path)) {
+      files.push(e.path);
+    } else if (e.dirent.isSymbolicLink()) {
+      diagnostics.push(diag(e.path, 'info', 'ingest', 'symlink-not-followed', 'Verknüpfung ohne .txt/.md-Endung; nicht verfolgt', { hint: 'Artikel als Datei in den Korpus-Ordner legen' }));
+    } else if (!KNOWN_NON_ARTICLES.has(e.path)) {
+      diagnostics.push(diag(e.path, 'info', 'ingest', 'ignored-file', 'Keine Artikel-Datei (.txt oder .md); ignoriert', { hint: 'Artikel als .txt oder .md speichern' }));
+    }
+  }
+  return { files, diagnostics };
+}
+
+/** Article candidates only (see discoverAll). */
+export async function discover(seedsDir: string): Promise<string[]> {
+  return (await discoverAll(seedsDir)).files;
 }
 
 export async function ingest(seedsDir: string, options: IngestOptions = {}): Promise<IngestResult> {
-  const files = await discover(seedsDir);
+  const found = await discoverAll(seedsDir);
+  const files = found.files;
   const documents: RawDocument[] = [];
-  const diagnostics: Diagnostic[] = [];
+  const diagnostics: Diagnostic[] = [...found.diagnostics];
   const root = await realpath(seedsDir);
   for (const file of files) {
     const result = await readDocument(root, file, options);
     diagnostics.push(...result.diagnostics);
     if (result.document) documents.push(result.document);
   }
+  diagnostics.push(...disambiguateIds(documents));
+  // Invariant of the build report: every candidate is an article or has a warning saying why not.
+  const accounted = new Set([...documents.map((d) => d.sourceFile), ...diagnostics.filter((d) => d.severity !== 'info').map((d) => d.file)]);
+  for (const file of files) {
+    if (!accounted.has(file)) diagnostics.push(diag(file, 'error', 'ingest', 'unaccounted-file', 'Datei weder übernommen noch mit Grund abgelehnt (interner Fehler)', { hint: 'bitte als Fehler melden' }));
+  }
   return { documents, diagnostics, files };
+}
+
+/**
+ * Two files can map to one id (`a b.txt` and `a-b.txt`, `x.txt` and `x.md`, `Ärger.txt` and
+ * `Arger.txt`). Ids key every later stage, so they must be unique. The file whose name IS the id
+ * keeps it (so adding a look-alike never renames an existing clean file); every other file in
+ * the group gets a suffix from a hash of its path, which is stable across builds.
+ */
+export function disambiguateIds(documents: RawDocument[]): Diagnostic[] {
+  const groups = new Map<string, RawDocument[]>();
+  for (const d of documents) groups.set(d.id, [...(groups.get(d.id) ?? []), d]);
+  const out: Diagnostic[] = [];
+  const taken = new Set(groups.keys());
+  for (const [id, group] of groups) {
+    if (group.length < 2) continue;
+    const exact = group.filter((d) => d.sourceFile.replace(ARTICLE, '') === id);
+    const keeper = exact[0] ?? group[0]!; // group has ≥ 2 members
+    for (const d of group) {
+      if (d === keeper) continue;
+      let next = `${id}-${createHash('sha256').update(d.sourceFile).digest('hex').slice(0, 6)}`;
+      for (let n = 2; taken.has(next); n++) next = `${id}-${createHash('sha256').update(d.sourceFile).digest('hex').slice(0, 6)}-${n}`;
+      taken.add(next);
+      d.id = next;
+      out.push(diag(d.sourceFile, 'warning', 'ingest', 'duplicate-id', `Dateiname ergibt dieselbe id „${id}“ wie ${keeper.sourceFile}; id „${next}“ vergeben`, { hint: 'Datei eindeutig umbenennen (Doppel?)' }));
+    }
+  }
+  return out;
 }
 
 export async function readDocument(
@@ -75,6 +143,9 @@ export async function readDocument(
   let bytes: Buffer;
   try {
     const info = await stat(real);
+    if (!info.isFile()) {
+      return fail('not-a-file', 'Keine normale Datei (Ordner, Pipe oder Gerät) trotz Endung .txt/.md', 'Eintrag umbenennen oder entfernen');
+    }
     if (info.size > maxBytes) {
       return fail('too-large', `Datei zu groß (${(info.size / 1048576).toFixed(1)} MiB, erlaubt ${(maxBytes / 1048576).toFixed(0)} MiB)`, 'Datei in einzelne Artikel aufteilen');
     }
