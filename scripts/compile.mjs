@@ -16,3 +16,19 @@ await build({
   sourcemap: 'linked',
   logLevel: 'warning',
 });
+
+// The search client (src/render/client/): one classic IIFE script for the browser, with
+// MiniSearch and the German stemmer inside — file:// allows no ES modules. The theme loader
+// (src/ingest/templates.ts) picks it up from lib/assets/ like any built-in asset.
+await build({
+  absWorkingDir: root,
+  entryPoints: { suche: 'src/render/client/search.ts' },
+  outdir: 'lib/assets',
+  bundle: true,
+  platform: 'browser',
+  format: 'iife',
+  target: ['chrome100', 'firefox100', 'safari15'],
+  minify: true,
+  legalComments: 'eof',
+  logLevel: 'warning',
+});

@@ -1,0 +1,55 @@
+/**
+ * What the search finds: every article (title, body, the names of the entities it mentions),
+ * every person, place and organisation, every event — each with the page it links to.
+ */
+import type { Block } from '../model/article.ts';
+import type { EntityType } from '../model/enriched.ts';
+import type { SiteModel } from './index.ts';
+import type { SearchDoc, SearchKind } from './search.ts';
+
+const KIND: Readonly<Record<EntityType, SearchKind>> = { person: 'person', place: 'ort', organisation: 'organisation' };
+
+/** Body text as a reader sees it: blocks separated by blank lines, captions included (they name people). */
+const bodyText = (blocks: readonly Block[]) => blocks.map((b) => b.text).join('\n\n');
+
+export function searchDocs(site: SiteModel): SearchDoc[] {
+  const docs: SearchDoc[] = [];
+  for (const a of site.articles) {
+    docs.push({
+      kind: 'artikel',
+      title: a.title,
+      path: a.path,
+      date: a.published?.date ?? null,
+      source: a.source?.name ?? null,
+      text: bodyText(a.blocks),
+      entities: [...new Set(a.entities.map((e) => e.name))].sort(),
+    });
+  }
+  // The site's own catalogues: every entity and event that gets a page, with that page's path.
+  for (const id of site.entityOrder) {
+    const e = site.entities.get(id);
+    if (!e) continue;
+    docs.push({
+      kind: KIND[e.type],
+      title: e.name,
+      path: e.path,
+      date: null,
+      source: e.role || null,
+      text: [e.description, e.aliases.length > 0 ? `Auch: ${e.aliases.join(', ')}` : ''].filter(Boolean).join('\n\n'),
+      entities: e.aliases,
+    });
+  }
+  for (const info of site.events) {
+    const ev = info.event;
+    docs.push({
+      kind: 'ereignis',
+      title: ev.name,
+      path: info.path,
+      date: ev.start,
+      source: site.entities.get(ev.place)?.name ?? null,
+      text: ev.description,
+      entities: ev.participants.map((p) => site.entities.get(p)?.name ?? p),
+    });
+  }
+  return docs;
+}

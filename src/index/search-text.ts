@@ -1,0 +1,116 @@
+/**
+ * The text analysis of the search, shared by the build (src/index/search.ts) and the browser
+ * (src/render/client/search.ts, bundled by esbuild): both sides must turn words into index terms
+ * the same way, or a query never meets the index.
+ *
+ * A word becomes: lower case → umlauts folded (ä→ae, ö→oe, ü→ue, ß→ss, other accents dropped) →
+ * German Snowball stem. Words with umlauts get a second term with the umlaut dropped (ä→a), so
+ * "Pjoengjang", "Pjöngjang" and "Pjongjang" all meet. Stop words are dropped on both sides.
+ */
+import { stemmer } from '@orama/stemmers/german';
+import stopwordData from './search-stopwords.json' with { type: 'json' };
+
+export interface Token {
+  /** The word as written. */
+  word: string;
+  /** UTF-16 offsets into the analysed text. */
+  start: number;
+  end: number;
+}
+
+/** Letters and digits; hyphens, apostrophes and punctuation separate words ("Kim Jong-un" → kim, jong, un). */
+const WORD = /[\p{L}\p{N}]+/gu;
+
+export function tokenize(text: string): Token[] {
+  const tokens: Token[] = [];
+  for (const m of text.matchAll(WORD)) {
+    const start = m.index;
+    tokens.push({ word: m[0], start, end: start + m[0].length });
+  }
+  return tokens;
+}
+
+/** Just the words, the shape MiniSearch's `tokenize` option wants. */
+export const words = (text: string): string[] => tokenize(text).map((t) => t.word);
+
+const FOLD: Readonly<Record<string, string>> = { ä: 'ae', ö: 'oe', ü: 'ue', ß: 'ss' };
+const DROP: Readonly<Record<string, string>> = { ä: 'a', ö: 'o', ü: 'u', ß: 'ss' };
+const COMBINING = /[\u0300-\u036f]/g;
+
+const stripAccents = (s: string) => s.normalize('NFD').replace(COMBINING, '').normalize('NFC');
+
+/** "Pjöngjang" → "pjoengjang"; "Café" → "cafe". */
+export function fold(word: string): string {
+  return stripAccents(word.toLowerCase().normalize('NFC').replace(/[äöüß]/g, (c) => FOLD[c] ?? c));
+}
+
+/** "Pjöngjang" → "pjongjang": what a reader without umlaut keys types. */
+export function dropUmlauts(word: string): string {
+  return stripAccents(word.toLowerCase().normalize('NFC').replace(/[äöüß]/g, (c) => DROP[c] ?? c));
+}
+
+function loadStopwords(data: unknown): ReadonlySet<string> {
+  const list = (data as { words?: unknown }).words; // validated right below
+  if (!Array.isArray(list) || !list.every((w) => typeof w === 'string' && w === w.toLowerCase() && w.length > 0)) {
+    throw new Error('search-stopwords.json: "words" muss eine Liste kleingeschriebener Wörter sein');
+  }
+  const set = new Set<string>();
+  for (const w of list as string[]) {
+    set.add(w);
+    set.add(fold(w));
+  }
+  return set;
+}
+
+const STOPWORDS = loadStopwords(stopwordData);
+
+export const isStopword = (word: string): boolean => STOPWORDS.has(word.toLowerCase());
+
+/** Single letters carry nothing; single digits neither. Numbers of two or more digits stay ("2024", "24"). */
+const tooShort = (folded: string) => folded.length < 2;
+
+/** Index side: every term a word is stored under (none for stop words). */
+export function indexTerms(word: string): string[] {
+  if (isStopword(word)) return [];
+  const folded = fold(word);
+  if (tooShort(folded)) return [];
+  const main = stemmer(folded);
+  const plain = dropUmlauts(word);
+  if (plain === folded) return [main];
+  const alt = stemmer(plain);
+  return alt === main ? [main] : [main, alt];
+}
+
+/** Query side: the one term a typed word is looked up as, or null for a stop word. */
+export function queryTerm(word: string): string | null {
+  if (isStopword(word)) return null;
+  const folded = fold(word);
+  if (tooShort(folded)) return null;
+  return stemmer(folded);
+}
+
+/**
+ * Shards are keyed by term prefix. A file name must be portable (no case clash, no odd bytes):
+ * a–z and 0–9 stay, anything else becomes `_<hex>_`.
+ */
+export function shardFileKey(prefix: string): string {
+  let out = '';
+  for (const ch of prefix) out += /[a-z0-9]/.test(ch) ? ch : `_${(ch.codePointAt(0) ?? 0).toString(16)}_`;
+  return out;
+}
+
+/**
+ * The shards a term can live in. Every term is stored in the longest shard key that is a prefix
+ * of it; a term matching `term` (equal, or longer with `term` as prefix) therefore lies in a shard
+ * whose key is a prefix of `term` or starts with `term`.
+ */
+export function shardsFor(term: string, keys: readonly string[]): string[] {
+  return keys.filter((k) => term.startsWith(k) || k.startsWith(term));
+}
+
+/** The shard a term is stored in at build time: the longest key that is a prefix of it. */
+export function shardOf(term: string, keys: readonly string[]): string | undefined {
+  let best: string | undefined;
+  for (const k of keys) if (term.startsWith(k) && (best === undefined || k.length > best.length)) best = k;
+  return best;
+}
