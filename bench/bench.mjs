@@ -1,0 +1,27 @@
+#!/usr/bin/env node
+// Launcher for `npm run bench`: compiles presseschau (lib/), bundles the TypeScript harness in
+// bench/*.ts with esbuild into bench/work/ (Node 20 cannot run .ts directly), then runs it with
+// the given flags. See bench/README.md.
+import { build } from 'esbuild';
+import { spawnSync } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+
+const root = fileURLToPath(new URL('..', import.meta.url));
+const compiled = spawnSync(process.execPath, ['scripts/compile.mjs'], { cwd: root, stdio: 'inherit' });
+if (compiled.status !== 0) process.exit(compiled.status ?? 1);
+await build({
+  absWorkingDir: root,
+  entryPoints: ['bench/run.ts'],
+  outfile: 'bench/work/run.mjs',
+  bundle: true,
+  packages: 'external',
+  platform: 'node',
+  format: 'esm',
+  target: 'node20',
+  logLevel: 'warning',
+  // The bundle lives in bench/work/; import.meta.url-relative paths in bench/*.ts must still
+  // resolve to bench/, so tell the harness where its sources are.
+  define: { 'import.meta.url': JSON.stringify(new URL('./run.ts', import.meta.url).href) },
+});
+const run = spawnSync(process.execPath, ['bench/work/run.mjs', ...process.argv.slice(2)], { cwd: root, stdio: 'inherit' });
+process.exit(run.status ?? 1);

@@ -1,0 +1,52 @@
+/**
+ * Rebuild after one changed article: a private copy of the corpus (hard links, so the shared
+ * corpus is never touched: an edited file is unlinked and written anew), one warm full build,
+ * then N edits of different articles, each followed by a timed rebuild into the same output.
+ * Counts files whose mtime changed in the last rebuild (pages rewritten).
+ */
+import { link, mkdir, readdir, readFile, rm, stat, unlink, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import type { CorpusInfo } from './generate.ts';
+import { measure, stats } from './measure.ts';
+import type { IncrementalResult } from './report.ts';
+import { ROOT } from './tools.ts';
+
+async function mtimes(dir: string, into = new Map<string, number>()): Promise<Map<string, number>> {
+  for (const e of await readdir(dir, { withFileTypes: true }).catch(() => [])) {
+    const p = path.join(dir, e.name);
+    if (e.isDirectory()) await mtimes(p, into);
+    else into.set(p.slice(dir.length), (await stat(p)).mtimeMs);
+  }
+  return into;
+}
+
+export async function measureIncremental(corpus: CorpusInfo, workRoot: string, edits: number): Promise<IncrementalResult> {
+  const work = path.join(workRoot, `incremental-${corpus.count}`);
+  const seeds = path.join(work, 'seeds');
+  const out = path.join(work, 'out');
+  await rm(work, { recursive: true, force: true });
+  await mkdir(seeds, { recursive: true });
+  const names = (await readdir(corpus.seedsDir)).sort();
+  for (let i = 0; i < names.length; i += 512) {
+    await Promise.all(names.slice(i, i + 512).map((n) => link(path.join(corpus.seedsDir, n), path.join(seeds, n))));
+  }
+  const argv = [process.execPath, path.join(ROOT, 'bin/presseschau.js'), 'build', '--seeds', seeds, '--out', out];
+  const full = await measure(argv);
+  const articles = names.filter((n) => /\.(txt|md)$/.test(n));
+  const times: number[] = [];
+  let rewrittenFiles = 0;
+  for (let k = 0; k < edits; k++) {
+    // Spread the edits over the corpus; deterministic, so runs are comparable.
+    const name = articles[Math.floor(((k + 0.5) / edits) * articles.length)] as string; // index < length by construction
+    const file = path.join(seeds, name);
+    const text = await readFile(file, 'utf8');
+    await unlink(file);
+    await writeFile(file, `${text.trimEnd()}\n\nNachtrag ${k + 1}: Die Redaktion hat diesen Artikel am Abend ergänzt.\n`);
+    const before = await mtimes(out);
+    times.push((await measure(argv)).ms);
+    const after = await mtimes(out);
+    rewrittenFiles = [...after].filter(([p, m]) => before.get(p) !== m).length;
+    process.stderr.write(`  inkrementell: ${name} → ${times.at(-1)} ms, ${rewrittenFiles} Dateien neu\n`);
+  }
+  return { ...stats(times), articles: corpus.count, fullMs: full.ms, rewrittenFiles };
+}

@@ -1,0 +1,73 @@
+/** The shape of bench/results.json and the Markdown table printed from it. */
+import type { Stats } from './measure.ts';
+import type { ToolName } from './tools.ts';
+
+export interface ToolResult extends Stats {
+  rssMB: number | null;
+  outputBytes: number;
+  outputFiles: number;
+  /** HTML files in the article folder: must equal the corpus size. */
+  articlePages: number;
+  articlesPerSec: number;
+  /** 1-minute load average when each run started (the machine is shared; high load = noisy). */
+  load1: number[];
+}
+
+export interface CorpusResult {
+  articles: number;
+  inputBytes: number;
+  corpusKey: string;
+  tools: Partial<Record<ToolName, ToolResult>>;
+  /** presseschau median / their median. Below 1 = presseschau is faster. */
+  ratios: Partial<Record<'eleventy' | 'hugo', number>>;
+}
+
+export interface IncrementalResult extends Stats {
+  articles: number;
+  /** Cold full build before the edits, for comparison. */
+  fullMs: number;
+  /** Pages whose files were rewritten by the last edit (mtime changed), when measurable. */
+  rewrittenFiles: number;
+}
+
+export interface Results {
+  date: string;
+  machine: { cpu: string; cores: number; memoryGB: number; os: string; gnuTime: boolean };
+  versions: { node: string; presseschau: string | null; eleventy: string | null; hugo: string | null };
+  seeds?: Stats;
+  corpora: Record<string, CorpusResult>;
+  incremental?: IncrementalResult;
+}
+
+const de = new Intl.NumberFormat('de-DE');
+const sec = (ms: number) => `${(ms / 1000).toLocaleString('de-DE', { minimumFractionDigits: 2, maximumFractionDigits: 2 })} s`;
+const mib = (bytes: number) => `${de.format(Math.round(bytes / 2 ** 20))} MiB`;
+
+export function renderTable(r: Results): string {
+  const lines = [
+    `Rechner: ${r.machine.cpu}, ${r.machine.cores} Kerne, ${r.machine.memoryGB} GB RAM, ${r.machine.os} · Node ${r.versions.node} · ` +
+      `presseschau ${r.versions.presseschau ?? '?'} · Eleventy ${r.versions.eleventy ?? '—'} · Hugo ${r.versions.hugo ?? '—'} · ${r.date.slice(0, 16).replace('T', ' ')} UTC`,
+    '',
+    '| Artikel | Werkzeug | Median | min–max (Läufe) | Artikel/s | Spitzen-RSS | Ausgabe | Seiten | ×Eleventy | ×Hugo |',
+    '|---:|---|---:|---:|---:|---:|---:|---:|---:|---:|',
+  ];
+  for (const c of Object.values(r.corpora)) {
+    for (const [name, t] of Object.entries(c.tools)) {
+      const ratio = (k: 'eleventy' | 'hugo') => (name === 'presseschau' && c.ratios[k] !== undefined ? `${c.ratios[k]?.toLocaleString('de-DE')}×` : '');
+      lines.push(
+        `| ${de.format(c.articles)} | ${name} | ${sec(t.median)} | ${sec(t.min)}–${sec(t.max)} (${t.runs.length}) | ${de.format(t.articlesPerSec)} | ` +
+          `${t.rssMB === null ? '?' : `${de.format(Math.round(t.rssMB))} MiB`} | ${mib(t.outputBytes)} | ${de.format(t.outputFiles)} | ${ratio('eleventy')} | ${ratio('hugo')} |`,
+      );
+    }
+  }
+  if (r.seeds) lines.push('', `Die fünf Seeds, voller Build mit Node-Start: Median ${sec(r.seeds.median)} (${sec(r.seeds.min)}–${sec(r.seeds.max)}, ${r.seeds.runs.length} Läufe).`);
+  if (r.incremental) {
+    const i = r.incremental;
+    lines.push(
+      '',
+      `Ein geänderter Artikel im ${de.format(i.articles)}-Korpus, neu gebaut und geschrieben: Median ${sec(i.median)} (${sec(i.min)}–${sec(i.max)}, ${i.runs.length} Änderungen; ` +
+        `voller Build davor ${sec(i.fullMs)}; zuletzt ${de.format(i.rewrittenFiles)} Dateien neu geschrieben).`,
+    );
+  }
+  return lines.join('\n');
+}
