@@ -76,6 +76,8 @@ export function checkOutputDir(outDir: string, options: GuardOptions): Diagnosti
   // Folders the build reads: replacing them or anything inside them destroys the input.
   const inputs = new Map<string, string>([
     [realish(options.seedsDir), 'der Korpus-Ordner'],
+    // The project's own corpus, even when this build reads another one (--seeds elsewhere).
+    [path.join(cwd, 'seeds'), 'der Korpus-Ordner seeds/'],
     [path.join(cwd, 'src'), 'der Quellcode-Ordner src/'],
     [path.join(cwd, 'templates'), 'der Vorlagen-Ordner templates/'],
   ]);
