@@ -1,46 +1,96 @@
-/** argv → options; the only place that calls process.exit. */
-import path from 'node:path';
-import { Command } from 'commander';
-import { build, BuildError } from './build.ts';
-import { formatDiagnostic } from './model/diagnostic.ts';
+/**
+ * argv → settings → command → exit code. The launcher (bin/presseschau.js) turns the returned
+ * code into the process exit code; nothing below this module calls process.exit.
+ * Commands, options, precedence and exit codes: docs/cli.md.
+ */
+import { readFileSync } from 'node:fs';
+import { CommanderError } from 'commander';
+import { runBuild } from './cli/commands/build.ts';
+import { runDev } from './cli/commands/dev.ts';
+import { runNew } from './cli/commands/new.ts';
+import { runServe } from './cli/commands/serve.ts';
+import { EXIT } from './cli/exit-codes.ts';
+import { palette, useColour, type Io } from './cli/output.ts';
+import { COMMANDS, createProgram, type Action } from './cli/program.ts';
+import { resolveSettings, UsageError } from './cli/settings.ts';
 
-export async function main(argv: string[]): Promise<number> {
-  const program = new Command('presseschau').description('Statische Website aus deutschen Pressetexten').exitOverride();
-  let code = 0;
-  program
-    .command('build', { isDefault: true })
-    .description('Korpus einlesen und die Website bauen')
-    .option('--seeds <dir>', 'Korpus-Ordner', 'seeds')
-    .option('--out <dir>', 'Ausgabeordner', 'dist')
-    .option('--base-url <url>', 'absolute Basis-URL für kanonische Links und Feeds')
-    .option('--strict', 'jede Warnung lässt den Build scheitern')
-    .action(async (opts: { seeds: string; out: string; baseUrl?: string; strict?: boolean }) => {
-      const started = performance.now();
-      try {
-        const r = await build({
-          seedsDir: path.resolve(opts.seeds),
-          outDir: path.resolve(opts.out),
-          ...(opts.baseUrl !== undefined ? { baseUrl: opts.baseUrl } : {}),
-          strict: opts.strict === true,
-        });
-        for (const d of r.diagnostics) process.stderr.write(formatDiagnostic(d) + '\n');
-        process.stderr.write(`${r.records.length} Artikel, ${r.written?.files ?? 0} Dateien in ${opts.out} (${Math.round(performance.now() - started)} ms)\n`);
-      } catch (error) {
-        if (error instanceof BuildError) {
-          for (const d of error.diagnostics) process.stderr.write(formatDiagnostic(d) + '\n');
-          process.stderr.write(`Fehler: ${error.message}\n`);
-          code = 1;
-          return;
-        }
-        throw error;
-      }
-    });
-  try {
-    await program.parseAsync(argv, { from: 'user' });
-  } catch (error) {
-    const e = error as { exitCode?: number; code?: string };
-    if (e.code === 'commander.helpDisplayed' || e.code === 'commander.version') return 0;
-    return e.exitCode ?? 2;
+/** From package.json, one level above both src/cli.ts and the lib/cli.js bundle. */
+function packageVersion(): string {
+  const pkg: unknown = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8'));
+  const version = (pkg as { version?: unknown }).version; // shape checked on the next line
+  return typeof version === 'string' ? version : '0.0.0';
+}
+
+/** Until Ctrl+C or SIGTERM: how `serve` and `dev` know when to stop. */
+function signalsToAbort(): { signal: AbortSignal; dispose(): void } {
+  const controller = new AbortController();
+  const stop = () => controller.abort();
+  process.once('SIGINT', stop);
+  process.once('SIGTERM', stop);
+  return {
+    signal: controller.signal,
+    dispose() {
+      process.off('SIGINT', stop);
+      process.off('SIGTERM', stop);
+    },
+  };
+}
+
+/**
+ * A bare `presseschau [optionen]` means `build`. A first word that is no command is reported as
+ * an unknown command (commander's default-command routing would call it a surplus argument).
+ */
+function route(argv: readonly string[]): string[] | { unknown: string } {
+  const first = argv[0];
+  if (first === undefined) return ['build'];
+  if (first.startsWith('-')) return ['-h', '--help', '-V', '--version'].includes(first) ? [...argv] : ['build', ...argv];
+  return COMMANDS.includes(first) ? [...argv] : { unknown: first };
+}
+
+export async function main(argv: string[], partialIo: Partial<Io> = {}, stop?: AbortSignal): Promise<number> {
+  const io: Io = { stdout: process.stdout, stderr: process.stderr, env: process.env, cwd: process.cwd(), ...partialIo };
+  const p = palette(useColour(io.stderr, io.env));
+  let action: Action | undefined;
+  const output = { writeOut: (s: string) => void io.stdout.write(s), writeErr: (s: string) => void io.stderr.write(s), paintError: p.red };
+  const program = createProgram(packageVersion(), output, (a) => {
+    action = a;
+  });
+
+  const routed = route(argv);
+  if (!Array.isArray(routed)) {
+    io.stderr.write(p.red(`Fehler: unbekannter Befehl „${routed.unknown}“ (Befehle: ${COMMANDS.join(', ')})`) + '\n\n');
+    io.stderr.write(program.helpInformation());
+    return EXIT.usage;
   }
-  return code;
+  try {
+    await program.parseAsync(routed, { from: 'user' });
+  } catch (error) {
+    if (error instanceof CommanderError) {
+      return ['commander.helpDisplayed', 'commander.help', 'commander.version'].includes(error.code) ? EXIT.ok : EXIT.usage;
+    }
+    throw error;
+  }
+  // Copied into a const: TypeScript does not narrow a `let` assigned inside a callback.
+  const a: Action | undefined = action;
+  if (!a) return EXIT.ok; // `help` printed something and returned
+
+  const signals = a.command === 'serve' || a.command === 'dev' ? signalsToAbort() : undefined;
+  const until = stop ?? signals?.signal ?? AbortSignal.abort();
+  try {
+    if (a.command === 'new') return await runNew(a.dir, a.options.quiet === true, io);
+    const settings = await resolveSettings(a.options, io.cwd);
+    if (a.command === 'build' || a.command === 'check') return (await runBuild(a.command, settings, io)).code;
+    if (a.command === 'serve') return await runServe(settings, io, until);
+    return await runDev(settings, io, until);
+  } catch (error) {
+    if (error instanceof UsageError) {
+      io.stderr.write(`${p.red('Fehler:')} ${error.message}\n(Hilfe: presseschau ${a.command} --help)\n`);
+      return EXIT.usage;
+    }
+    const text = error instanceof Error ? (error.stack ?? error.message) : String(error);
+    io.stderr.write(`${p.red('presseschau: interner Fehler')} — ein Fehler im Programm, nicht im Korpus; bitte mit dieser Ausgabe melden:\n${text}\n`);
+    return EXIT.internal;
+  } finally {
+    signals?.dispose();
+  }
 }
