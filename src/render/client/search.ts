@@ -4,12 +4,8 @@
  * that call `__presseschauSearch.load(id, data)`, inserted only once the reader searches.
  * Untrusted text reaches the page only through textContent — never innerHTML.
  */
-import MiniSearch, { type SearchResult } from 'minisearch';
-import type { SearchMeta } from '../../index/search.ts';
-import { indexTerms, queryTerm, shardFileKey, shardOf, shardsFor, tokenize, words } from '../../index/search-text.ts';
-import { renderResults, type DocRow } from './search-view.ts';
-
-type Entry = [string, Record<string, Record<string, number>>];
+import { createSearch, type Found } from './search-engine.ts';
+import { renderResults } from './search-view.ts';
 
 interface Registry {
   load(id: string, data: unknown): void;
@@ -21,8 +17,6 @@ declare global {
   }
 }
 
-/** Shorter query terms match exactly; from this length on also as prefix ("Gipfel" → "Gipfeltreffen"). */
-const PREFIX_FROM = 3;
 const PAGE = 20;
 
 // The folder of this script is the site's assets/ folder; the index lies next to it. Taken from
@@ -62,86 +56,7 @@ function loadScript(id: string, file: string): Promise<unknown> {
   return promise;
 }
 
-// The loaded data is what src/index/search.ts wrote; the casts below name that contract.
-const loadMeta = () => loadScript('index', 'index.js') as Promise<SearchMeta>;
-const loadShard = (key: string) => loadScript(`t-${key}`, `t-${shardFileKey(key)}.js`) as Promise<Entry[]>;
-const loadChunk = (n: number) => loadScript(`d-${n}`, `d-${n}.js`) as Promise<DocRow[]>;
-
-let engine: { keys: string; mini: MiniSearch } | undefined;
-
-function buildEngine(meta: SearchMeta, shardKeys: string[], shards: Entry[][]): MiniSearch {
-  const key = shardKeys.join('\n');
-  if (engine && engine.keys === key) return engine.mini;
-  const documentIds: Record<string, number> = {};
-  const fieldLength: Record<string, number[]> = {};
-  meta.lengths.forEach((l, i) => {
-    documentIds[i] = i;
-    fieldLength[i] = l;
-  });
-  const mini = MiniSearch.loadJS(
-    {
-      documentCount: meta.count,
-      nextId: meta.count,
-      documentIds,
-      fieldIds: meta.fields,
-      fieldLength,
-      averageFieldLength: meta.avg,
-      storedFields: {},
-      dirtCount: 0,
-      index: shards.flat(),
-      serializationVersion: 2,
-    },
-    { fields: Object.keys(meta.fields), idField: 'id', tokenize: words, processTerm: (t) => indexTerms(t) },
-  );
-  engine = { keys: key, mini };
-  return mini;
-}
-
-export interface Found {
-  results: SearchResult[];
-  /** True when no document had every word and the list shows documents with some of them. */
-  partial: boolean;
-  terms: string[];
-}
-
-export async function find(query: string): Promise<Found> {
-  const terms = tokenize(query)
-    .map((t) => queryTerm(t.word))
-    .filter((t): t is string => t !== null);
-  if (terms.length === 0) return { results: [], partial: false, terms };
-  const meta = await loadMeta();
-  const needed = new Set<string>();
-  for (const t of terms) {
-    const keys = t.length >= PREFIX_FROM ? shardsFor(t, meta.shards) : [shardOf(t, meta.shards)];
-    for (const k of keys) if (k !== undefined) needed.add(k);
-  }
-  const keys = [...needed].sort();
-  const shards = await Promise.all(keys.map(loadShard));
-  const mini = buildEngine(meta, keys, shards);
-  const options = {
-    tokenize: words,
-    processTerm: (t: string) => queryTerm(t) ?? undefined,
-    prefix: (t: string) => t.length >= PREFIX_FROM,
-    // Typos in longer words only; fuzzy matches see only the shards loaded for the query.
-    fuzzy: (t: string) => (t.length >= 6 ? 0.2 : false),
-    boost: { title: 3, entities: 2 },
-  };
-  const all = mini.search(query, { ...options, combineWith: 'AND' });
-  if (all.length > 0 || terms.length === 1) return { results: all, partial: false, terms };
-  return { results: mini.search(query, { ...options, combineWith: 'OR' }), partial: true, terms };
-}
-
-async function rowsFor(results: SearchResult[], chunk: number): Promise<DocRow[]> {
-  const chunks = [...new Set(results.map((r) => Math.floor(Number(r.id) / chunk)))];
-  const data = await Promise.all(chunks.map(loadChunk));
-  const byChunk = new Map(chunks.map((c, i) => [c, data[i] ?? []]));
-  return results.map((r) => {
-    const id = Number(r.id);
-    const row = byChunk.get(Math.floor(id / chunk))?.[id % chunk];
-    if (!row) throw new Error(`Suchindex: Dokument ${id} fehlt`);
-    return row;
-  });
-}
+const search = createSearch(loadScript);
 
 function start(): void {
   const form = document.getElementById('suche-form');
@@ -151,7 +66,7 @@ function start(): void {
   if (!(form instanceof HTMLFormElement) || !(input instanceof HTMLInputElement) || !status || !list) return;
   let generation = 0;
   let shown = 0;
-  let current: { found: Found; rows: DocRow[]; query: string } | undefined;
+  let current: Found | undefined;
 
   const more = document.createElement('button');
   more.type = 'button';
@@ -162,13 +77,12 @@ function start(): void {
 
   async function showPage(gen: number): Promise<void> {
     if (!current) return;
-    const meta = await loadMeta();
-    const next = current.found.results.slice(shown, shown + PAGE);
-    const rows = await rowsFor(next, meta.chunk);
+    const next = current.results.slice(shown, shown + PAGE);
+    const rows = await search.rows(next);
     if (gen !== generation) return;
     renderResults(list as HTMLElement, next, rows, shown === 0);
     shown += next.length;
-    more.hidden = shown >= current.found.results.length;
+    more.hidden = shown >= current.results.length;
   }
 
   async function run(query: string): Promise<void> {
@@ -182,15 +96,15 @@ function start(): void {
     }
     status!.textContent = 'Suche läuft …';
     try {
-      const found = await find(q);
+      const found = await search.find(q);
       if (gen !== generation) return;
-      current = { found, rows: [], query: q };
+      current = found;
       shown = 0;
       const n = found.results.length;
       if (found.terms.length === 0) status!.textContent = `„${q}“ enthält nur Füllwörter; bitte genauer suchen.`;
       else if (n === 0) status!.textContent = `Keine Treffer für „${q}“.`;
       else if (found.partial) status!.textContent = `Kein Dokument enthält alle Wörter; ${n} Treffer für einzelne Wörter aus „${q}“.`;
-      else status!.textContent = `${n} ${n === 1 ? 'Treffer' : 'Treffer'} für „${q}“.`;
+      else status!.textContent = `${n} Treffer für „${q}“.`;
       list!.replaceChildren();
       more.hidden = true;
       if (n > 0) await showPage(gen);

@@ -1,0 +1,131 @@
+/**
+ * The search index and the browser's search engine, end to end in memory: the files
+ * buildSearchIndex writes are evaluated the way the browser does (a script calling the
+ * registry), then queried through the same createSearch the client uses.
+ */
+import MiniSearch from 'minisearch';
+import { describe, expect, it } from 'vitest';
+import { buildSearchIndex, partition, REGISTRY, scriptJson, type SearchDoc, type SearchFile } from '../../src/index/search.ts';
+import { fold, indexTerms, queryTerm, shardOf, words } from '../../src/index/search-text.ts';
+import { createSearch } from '../../src/render/client/search-engine.ts';
+
+const doc = (title: string, text: string, extra: Partial<SearchDoc> = {}): SearchDoc => ({
+  kind: 'artikel', title, path: `artikel/${title.toLowerCase().replace(/[^a-z]+/g, '-')}.html`, date: '2024-06-19', source: null, text, entities: [], ...extra,
+});
+
+const DOCS: SearchDoc[] = [
+  doc('Putin in Pjöngjang', 'Der russische Präsident traf Kim Jong-un in Pjöngjang zum Gipfeltreffen.', { entities: ['Wladimir Putin', 'Kim Jong-un'] }),
+  doc('Wostotschny', 'Das Treffen auf dem Weltraumbahnhof Wostotschny dauerte fünf Stunden.'),
+  doc('Pjoengjang transkribiert', 'Hier wird die Hauptstadt Pjoengjang ohne Umlaut geschrieben.'),
+  doc('Gipfel in Moskau', 'Ein Gipfel der Staatschefs mit Vertrag über Partnerschaft.'),
+  doc('Häuser und Straßen', 'Die Straßen vor den Häusern waren geschmückt.'),
+];
+
+/** Evaluate the files like the browser: each script calls `__presseschauSearch.load(id, data)`. */
+function memoryLoader(files: SearchFile[], dir = 'suche') {
+  const byName = new Map(files.map((f) => [f.path.slice(dir.length + 1), f.content]));
+  const requested: string[] = [];
+  const load = async (id: string, file: string) => {
+    requested.push(file);
+    const content = byName.get(file);
+    if (content === undefined) throw new Error(`no file ${file}`);
+    let got: { id: string; data: unknown } | undefined;
+    new Function(REGISTRY, content)({ load: (i: string, data: unknown) => (got = { id: i, data }) });
+    if (got?.id !== id) throw new Error(`${file} registered ${got?.id}, expected ${id}`);
+    return got.data;
+  };
+  return { load, requested };
+}
+
+async function titles(query: string, docs = DOCS, options = {}) {
+  const { files } = buildSearchIndex(docs, options);
+  const search = createSearch(memoryLoader(files).load);
+  const found = await search.find(query);
+  return (await search.rows(found.results)).map((r) => r.t);
+}
+
+describe('text analysis', () => {
+  it('folds umlauts and ß both ways and stems German', () => {
+    expect(fold('Pjöngjang')).toBe('pjoengjang');
+    expect(fold('Straße')).toBe('strasse');
+    expect(queryTerm('Pjoengjang')).toBe(queryTerm('Pjöngjang'));
+    expect(indexTerms('Pjöngjang')).toContain(queryTerm('Pjongjang'));
+    expect(queryTerm('Gipfeltreffens')).toBe(queryTerm('Gipfeltreffen'));
+    expect(queryTerm('und')).toBeNull();
+    expect(indexTerms('die')).toEqual([]);
+  });
+  it('tokenises on letters and digits only', () => {
+    expect(words('Kim Jong-un, „2024“!')).toEqual(['Kim', 'Jong', 'un', '2024']);
+  });
+});
+
+describe('search over the sharded index', () => {
+  it('finds by prefix: "Gipfel" finds "Gipfeltreffen"', async () => {
+    expect(await titles('Gipfel')).toEqual(expect.arrayContaining(['Putin in Pjöngjang', 'Gipfel in Moskau']));
+  });
+  it('meets umlaut spellings: ö, oe and plain o', async () => {
+    for (const q of ['Pjöngjang', 'Pjoengjang', 'pjongjang']) {
+      expect(await titles(q), q).toEqual(expect.arrayContaining(['Putin in Pjöngjang']));
+    }
+    expect(await titles('Pjöngjang')).toContain('Pjoengjang transkribiert');
+    expect(await titles('Strasse')).toEqual(['Häuser und Straßen']);
+    expect(await titles('Hauser')).toEqual(['Häuser und Straßen']);
+  });
+  it('searches entity names and requires every word when some document has all', async () => {
+    expect(await titles('Wladimir')).toEqual(['Putin in Pjöngjang']);
+    expect(await titles('Gipfel Moskau')).toEqual(['Gipfel in Moskau']);
+    const { files } = buildSearchIndex(DOCS);
+    const found = await createSearch(memoryLoader(files).load).find('Moskau Wostotschny');
+    expect(found.partial).toBe(true);
+    expect(found.results.length).toBe(2);
+  });
+  it('finds nothing for stop words and unknown words', async () => {
+    expect(await titles('und die')).toEqual([]);
+    expect(await titles('Zebrastreifen')).toEqual([]);
+  });
+  it('scores exactly like one unsharded MiniSearch index', async () => {
+    const { files } = buildSearchIndex(DOCS, { shardBytes: 200, chunkSize: 2 });
+    const search = createSearch(memoryLoader(files).load);
+    const whole = new MiniSearch({ fields: ['title', 'entities', 'text'], idField: 'id', tokenize: words, processTerm: (t) => indexTerms(t) });
+    whole.addAll(DOCS.map((d, id) => ({ id, title: d.title, entities: d.entities.join(' · '), text: d.text })));
+    for (const q of ['Gipfel', 'Pjöngjang Kim', 'Treffen', 'Straßen']) {
+      const sharded = (await search.find(q)).results.map((r) => [r.id, r.score.toFixed(6)]);
+      const ref = whole
+        .search(q, { tokenize: words, processTerm: (t) => queryTerm(t) ?? undefined, prefix: (t) => t.length >= 3, fuzzy: (t) => (t.length >= 6 ? 0.2 : false), boost: { title: 3, entities: 2 }, combineWith: 'AND' })
+        .map((r) => [r.id, r.score.toFixed(6)]);
+      expect(ref.length, q).toBeGreaterThan(0);
+      expect(sharded, q).toEqual(ref);
+    }
+  });
+  it('loads only the shards a query needs, and rows from the right chunks', async () => {
+    const { files, stats } = buildSearchIndex(DOCS, { shardBytes: 200, chunkSize: 2 });
+    expect(stats.shards).toBeGreaterThan(10);
+    expect(stats.chunks).toBe(3);
+    const { load, requested } = memoryLoader(files);
+    const search = createSearch(load);
+    const found = await search.find('Wostotschny');
+    const rows = await search.rows(found.results);
+    expect(rows.map((r) => r.t)).toEqual(['Wostotschny']);
+    expect(requested.filter((f) => f.startsWith('t-'))).toEqual(['t-w.js']);
+    expect(requested.filter((f) => f.startsWith('d-'))).toEqual(['d-0.js']);
+  });
+});
+
+describe('sharding', () => {
+  it('splits by longer prefixes until shards fit the budget, and every term has exactly one shard', () => {
+    const entries = ['gabe', 'gans', 'ge', 'gebot', 'gebiet', 'geld', 'gipfel', 'haus'].map((t) => [t, 10] as const);
+    const keys = partition(entries, 25, 6);
+    expect(keys).toEqual(['ga', 'ge', 'geb', 'gel', 'gi', 'h']);
+    for (const [t] of entries) expect(shardOf(t, keys)).toBeDefined();
+    expect(shardOf('ge', keys)).toBe('ge');
+    expect(shardOf('gebot', keys)).toBe('geb');
+  });
+  it('writes data that cannot break out of its script', () => {
+    expect(scriptJson('</script><script>alert(1)</script>')).not.toContain('<');
+    const { files } = buildSearchIndex([doc('</script>', '<img src=x onerror=alert(1)>')]);
+    for (const f of files) expect(f.content).not.toMatch(/<\/?script|<img/i);
+  });
+  it('is deterministic', () => {
+    expect(buildSearchIndex(DOCS)).toEqual(buildSearchIndex(DOCS));
+  });
+});
