@@ -4,10 +4,14 @@ import { build } from 'esbuild';
 import { fileURLToPath } from 'node:url';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
+// `--outdir DIR` (default lib): the CLI tests build a private copy, so a compile started by
+// someone else mid-test cannot swap lib/cli.js under a running child process.
+const at = process.argv.indexOf('--outdir');
+const outdir = at > 0 && process.argv[at + 1] ? process.argv[at + 1] : 'lib';
 await build({
   absWorkingDir: root,
   entryPoints: { cli: 'src/cli.ts' },
-  outdir: 'lib',
+  outdir,
   bundle: true,
   packages: 'external',
   platform: 'node',
@@ -23,7 +27,7 @@ await build({
 await build({
   absWorkingDir: root,
   entryPoints: { suche: 'src/render/client/search.ts' },
-  outdir: 'lib/assets',
+  outdir: `${outdir}/assets`,
   bundle: true,
   platform: 'browser',
   format: 'iife',
