@@ -9,6 +9,7 @@ import { checkOutputDir } from './config/guard.ts';
 import { compileKnowledge, enrich } from './enrich/index.ts';
 import { buildSiteModel, type SiteModel } from './index/index.ts';
 import { ingest } from './ingest/index.ts';
+import { loadTheme } from './ingest/templates.ts';
 import { diag, type Diagnostic } from './model/diagnostic.ts';
 import type { EnrichedArticle } from './model/enriched.ts';
 import type { Knowledge } from './model/knowledge.ts';
@@ -119,7 +120,8 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
   lap('index');
 
   const result: BuildResult = { ok: true, records: site.articles, site, diagnostics, files: ingested.files, timings };
-  const pages: Iterable<Page> = renderSite(site);
+  const theme = await loadTheme(options.seedsDir);
+  const pages: Iterable<Page> = renderSite(site, theme);
   if (options.write === false) {
     result.pages = new Map();
     for (const p of pages) result.pages.set(p.path, p.content);

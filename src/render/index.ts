@@ -4,13 +4,24 @@
  */
 import type { SiteModel } from '../index/index.ts';
 import type { Page } from '../model/page.ts';
+import type { Theme } from '../model/theme.ts';
+import { createContext, type RenderContext } from './context.ts';
 import { apiPages } from './pages/api.ts';
-import { placeholderPages } from './pages/placeholder.ts';
+import { articlePages } from './pages/article.ts';
+import { homePage } from './pages/home.ts';
+import { assetPages, notFoundPage } from './pages/static.ts';
+import { feedPages } from './pages/feeds.ts';
+import { sitemapPages } from './pages/feeds-sitemap.ts';
+import { searchPages } from './pages/search.ts';
 
-export type PageBuilder = (site: SiteModel) => Iterable<Page>;
+export type { RenderContext } from './context.ts';
 
-export const pageBuilders: readonly PageBuilder[] = [placeholderPages, apiPages];
+/** `ctx` carries the compiled theme and `renderPage` (content template inside the shared layout). */
+export type PageBuilder = (site: SiteModel, ctx: RenderContext) => Iterable<Page>;
 
-export function* renderSite(site: SiteModel): Generator<Page> {
-  for (const builder of pageBuilders) yield* builder(site);
+export const pageBuilders: readonly PageBuilder[] = [homePage, articlePages, notFoundPage, assetPages, apiPages, searchPages, feedPages, sitemapPages];
+
+export function* renderSite(site: SiteModel, theme: Theme): Generator<Page> {
+  const ctx = createContext(site, theme);
+  for (const builder of pageBuilders) yield* builder(site, ctx);
 }

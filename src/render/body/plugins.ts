@@ -1,0 +1,83 @@
+/**
+ * The two unified plugins of the article body. Both read the article from `file.data` (one frozen
+ * processor serves every article) and work on the mdast built by blocksToMdast:
+ * - markQuotes: each quotation the extractors found becomes `<q>` over its exact substring;
+ * - linkEntities: the FIRST mention of each person, place and organisation per paragraph becomes a
+ *   link to its page, placed by the extractors' occurrence offsets (never by searching the HTML).
+ */
+import type { Parent, Root } from 'mdast';
+import type { Plugin } from 'unified';
+import type { VFile } from 'vfile';
+import type { EnrichedArticle } from '../../model/enriched.ts';
+import { element } from './mdast.ts';
+import { wrapRange } from './ranges.ts';
+
+export interface BodyData {
+  article: EnrichedArticle;
+  /** href of an entity page from the article page, or null when it has none. */
+  entityHref: (id: string) => string | null;
+}
+
+declare module 'vfile' {
+  interface DataMap {
+    body: BodyData;
+  }
+}
+
+function blockContainers(tree: Root): Map<number, Parent> {
+  const out = new Map<number, Parent>();
+  const visit = (node: Parent) => {
+    const block = node.data?.block;
+    if (block !== undefined) out.set(block, node);
+    for (const child of node.children) if ('children' in child) visit(child);
+  };
+  visit(tree);
+  return out;
+}
+
+export const markQuotes: Plugin<[], Root> = () => (tree: Root, file: VFile) => {
+  const data = file.data.body;
+  if (!data) return;
+  const containers = blockContainers(tree);
+  for (const q of data.article.quotes) {
+    const block = data.article.blocks[q.paragraph];
+    const container = containers.get(q.paragraph);
+    if (!block || !container || q.text.trim() === '') continue;
+    const start = block.text.indexOf(q.text);
+    if (start === -1) continue;
+    const props: Record<string, string> = q.speakerName ? { title: `Zitat: ${q.speakerName}` } : {};
+    wrapRange(container, start, start + q.text.length, (inner) => element('q', [inner], props));
+  }
+};
+
+export const linkEntities: Plugin<[], Root> = () => (tree: Root, file: VFile) => {
+  const data = file.data.body;
+  if (!data) return;
+  const containers = blockContainers(tree);
+  const perBlock = new Map<number, { id: string; start: number; end: number }[]>();
+  for (const e of data.article.entities) {
+    for (const o of e.occurrences) {
+      if (o.block === 'title') continue;
+      let list = perBlock.get(o.block);
+      if (!list) perBlock.set(o.block, (list = []));
+      list.push({ id: e.id, start: o.start, end: o.end });
+    }
+  }
+  for (const [block, list] of perBlock) {
+    const container = containers.get(block);
+    if (!container) continue;
+    list.sort((a, b) => a.start - b.start || b.end - a.end);
+    const linked = new Set<string>();
+    let lastEnd = -1;
+    for (const o of list) {
+      if (linked.has(o.id) || o.start < lastEnd) continue;
+      const href = data.entityHref(o.id);
+      if (href === null) continue;
+      const ok = wrapRange(container, o.start, o.end, (inner) => ({ type: 'link', url: href, children: [inner] }), (n) => n.type === 'link');
+      if (ok) {
+        linked.add(o.id);
+        lastEnd = o.end;
+      }
+    }
+  }
+};

@@ -1,0 +1,84 @@
+/** View-model pieces several page types share: article teasers, entity links, quotation cards. */
+import type { EntityInfo, SiteModel } from '../../index/index.ts';
+import type { EnrichedArticle, EntityType } from '../../model/enriched.ts';
+import type { Helpers } from '../context.ts';
+
+export const TYPE_LABELS: Readonly<Record<EntityType, { one: string; many: string }>> = {
+  person: { one: 'Person', many: 'Personen' },
+  place: { one: 'Ort', many: 'Orte' },
+  organisation: { one: 'Organisation', many: 'Organisationen' },
+};
+
+export interface Teaser {
+  title: string;
+  href: string;
+  publisher: string | null;
+  date: string | null;
+  iso: string | null;
+  inferred: boolean;
+}
+
+export function teaser(site: SiteModel, a: EnrichedArticle, h: Helpers): Teaser {
+  return {
+    title: a.title,
+    href: h.href(a.path),
+    publisher: a.source?.name ?? null,
+    date: a.published ? h.date(a.published.date) : null,
+    iso: a.published?.date ?? null,
+    inferred: a.published !== null && a.published.provenance === 'inferred',
+  };
+}
+
+export function teasers(site: SiteModel, ids: readonly string[], h: Helpers, limit = Infinity): Teaser[] {
+  const out: Teaser[] = [];
+  for (const id of ids) {
+    if (out.length >= limit) break;
+    const a = site.byId.get(id);
+    if (a) out.push(teaser(site, a, h));
+  }
+  return out;
+}
+
+export interface EntityLink {
+  id: string;
+  name: string;
+  href: string;
+  type: EntityType;
+}
+
+export function entityLink(e: EntityInfo, h: Helpers): EntityLink {
+  return { id: e.id, name: e.name, href: h.href(e.path), type: e.type };
+}
+
+export function publisherLink(site: SiteModel, articleId: string, h: Helpers): { name: string; href: string } | null {
+  const p = site.publisherOf.get(articleId);
+  return p ? { name: p.name ?? 'Quelle unbekannt', href: h.href(p.path) } : null;
+}
+
+export interface QuoteCard {
+  text: string;
+  speaker: EntityLink | null;
+  speakerName: string | null;
+  evidence: string;
+  /** Outlets that carried it, one per article. */
+  carriers: { article: Teaser }[];
+}
+
+/** A quotation group → one card: the first article's wording, every carrying article listed. */
+export function quoteCard(site: SiteModel, group: readonly { articleId: string; index: number }[], h: Helpers): QuoteCard | null {
+  const first = group[0];
+  const a = first ? site.byId.get(first.articleId) : undefined;
+  const q = first && a ? a.quotes[first.index] : undefined;
+  if (!first || !a || !q) return null;
+  const speaker = q.speakerId !== null ? site.entities.get(q.speakerId) : undefined;
+  return {
+    text: q.text,
+    speaker: speaker ? entityLink(speaker, h) : null,
+    speakerName: speaker?.name ?? q.speakerName,
+    evidence: q.evidence,
+    carriers: group.flatMap((r) => {
+      const art = site.byId.get(r.articleId);
+      return art ? [{ article: teaser(site, art, h) }] : [];
+    }),
+  };
+}
