@@ -20,6 +20,8 @@ export interface CorpusResult {
   tools: Partial<Record<ToolName, ToolResult>>;
   /** presseschau median / their median. Below 1 = presseschau is faster. */
   ratios: Partial<Record<'eleventy' | 'hugo', number>>;
+  /** The same with the fastest runs: on a busy shared machine noise only adds time, so min is the steadier comparison. */
+  ratiosMin: Partial<Record<'eleventy' | 'hugo', number>>;
 }
 
 export interface IncrementalResult extends Stats {
@@ -53,7 +55,8 @@ export function renderTable(r: Results): string {
   ];
   for (const c of Object.values(r.corpora)) {
     for (const [name, t] of Object.entries(c.tools)) {
-      const ratio = (k: 'eleventy' | 'hugo') => (name === 'presseschau' && c.ratios[k] !== undefined ? `${c.ratios[k]?.toLocaleString('de-DE')}×` : '');
+      const ratio = (k: 'eleventy' | 'hugo') =>
+        name === 'presseschau' && c.ratios[k] !== undefined ? `${c.ratios[k]?.toLocaleString('de-DE')}× (min ${c.ratiosMin[k]?.toLocaleString('de-DE')}×)` : '';
       lines.push(
         `| ${de.format(c.articles)} | ${name} | ${sec(t.median)} | ${sec(t.min)}–${sec(t.max)} (${t.runs.length}) | ${de.format(t.articlesPerSec)} | ` +
           `${t.rssMB === null ? '?' : `${de.format(Math.round(t.rssMB))} MiB`} | ${mib(t.outputBytes)} | ${de.format(t.outputFiles)} | ${ratio('eleventy')} | ${ratio('hugo')} |`,

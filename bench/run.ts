@@ -132,15 +132,17 @@ async function main(): Promise<number> {
         failed = true;
       }
     }
-    const ours = tools.presseschau?.median;
     const ratios: Partial<Record<'eleventy' | 'hugo', number>> = {};
-    if (ours !== undefined) {
-      for (const other of ['eleventy', 'hugo'] as const) {
-        const theirs = tools[other]?.median;
-        if (theirs) ratios[other] = round(ours / theirs);
+    const ratiosMin: Partial<Record<'eleventy' | 'hugo', number>> = {};
+    const ours = tools.presseschau;
+    for (const other of ['eleventy', 'hugo'] as const) {
+      const theirs = tools[other];
+      if (ours && theirs && theirs.median > 0 && theirs.min > 0) {
+        ratios[other] = round(ours.median / theirs.median);
+        ratiosMin[other] = round(ours.min / theirs.min);
       }
     }
-    results.corpora[String(count)] = { articles: count, inputBytes: corpus.inputBytes, corpusKey: corpus.key, tools, ratios };
+    results.corpora[String(count)] = { articles: count, inputBytes: corpus.inputBytes, corpusKey: corpus.key, tools, ratios, ratiosMin };
   }
 
   if (args.incrementalEdits > 0 && args.sizes.includes(10_000) && available.includes('presseschau')) {
