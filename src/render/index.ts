@@ -13,13 +13,14 @@ import { assetPages, notFoundPage } from './pages/static.ts';
 import { feedPages } from './pages/feeds.ts';
 import { sitemapPages } from './pages/feeds-sitemap.ts';
 import { searchPages } from './pages/search.ts';
+import { reportHtmlPages, reportJsonPages } from './pages/report.ts';
 
 export type { RenderContext } from './context.ts';
 
 /** `ctx` carries the compiled theme and `renderPage` (content template inside the shared layout). */
 export type PageBuilder = (site: SiteModel, ctx: RenderContext) => Iterable<Page>;
 
-export const pageBuilders: readonly PageBuilder[] = [homePage, articlePages, notFoundPage, assetPages, apiPages, searchPages, feedPages, sitemapPages];
+export const pageBuilders: readonly PageBuilder[] = [homePage, articlePages, notFoundPage, assetPages, apiPages, searchPages, feedPages, sitemapPages, reportJsonPages, reportHtmlPages];
 
 export function* renderSite(site: SiteModel, theme: Theme): Generator<Page> {
   const ctx = createContext(site, theme);

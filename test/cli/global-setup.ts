@@ -1,0 +1,32 @@
+/**
+ * vitest globalSetup for the CLI tests: compile once per run into a private package folder
+ * (see helpers.ts). Registered in vitest.config.ts; other test folders do not need it.
+ */
+import { execFileSync } from 'node:child_process';
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, rmSync, symlinkSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { TestProject } from 'vitest/node';
+
+declare module 'vitest' {
+  export interface ProvidedContext {
+    /** The private package folder holding bin/ and lib/ of this run. */
+    cliPackage: string;
+  }
+}
+
+const ROOT = fileURLToPath(new URL('../..', import.meta.url));
+
+export default function setup(project: TestProject): () => void {
+  const pkg = mkdtempSync(path.join(os.tmpdir(), 'presseschau-cli-pkg-'));
+  mkdirSync(path.join(pkg, 'bin'));
+  copyFileSync(path.join(ROOT, 'package.json'), path.join(pkg, 'package.json'));
+  copyFileSync(path.join(ROOT, 'bin', 'presseschau.js'), path.join(pkg, 'bin', 'presseschau.js'));
+  for (const dir of ['node_modules', 'templates', 'scaffold', 'assets']) {
+    if (existsSync(path.join(ROOT, dir))) symlinkSync(path.join(ROOT, dir), path.join(pkg, dir), 'dir');
+  }
+  execFileSync(process.execPath, [path.join(ROOT, 'scripts', 'compile.mjs'), '--outdir', path.join(pkg, 'lib')], { cwd: ROOT, stdio: 'inherit' });
+  project.provide('cliPackage', pkg);
+  return () => rmSync(pkg, { recursive: true, force: true });
+}
