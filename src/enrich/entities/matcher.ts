@@ -9,6 +9,7 @@
  * "Kim Jong-uns", "Sicherheitsrates").
  */
 import type { Entity } from '../../model/knowledge.ts';
+import { loadGlueWords } from './vocab.ts';
 
 export type EntryKind = 'alias' | 'short' | 'role';
 
@@ -54,11 +55,18 @@ export interface NameMatcher {
   resolve(name: string): string | undefined;
   /** Aliases (forms) claimed by more than one entity; they are treated as short names. */
   shared: string[];
+  /** The word tokens the matcher sees in `text` (glued words split). */
+  tokens(text: string): Token[];
 }
 
 const WORD = /[\p{L}\p{M}\p{N}]+/gu;
-/** Tokens may be joined by spaces or one hyphen (incl. the non-breaking and Unicode hyphens). */
-const JOIN = /^(?:\s+|\s*[-‐‑]\s*)$/u;
+/**
+ * Tokens may be joined by spaces or one hyphen (incl. the non-breaking and Unicode hyphens), or
+ * by nothing where a scraper glued two words ("Kim Jong-unDas" is split into "un" + "Das").
+ */
+const JOIN = /^(?:|\s+|\s*[-‐‑]\s*)$/u;
+/** A lower-case letter directly followed by an upper-case one: two glued words. */
+const CAMEL = /(?<=\p{Ll})(?=\p{Lu})/u;
 
 export function fold(s: string): string {
   return s.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase().replace(/ß/g, 'ss');
@@ -71,11 +79,44 @@ export function nameKey(name: string): string {
 export function tokenize(text: string): Token[] {
   const out: Token[] = [];
   for (const m of text.matchAll(WORD)) {
-    const start = m.index;
-    out.push({ start, end: start + m[0].length, raw: m[0], key: fold(m[0]) });
+    let start = m.index;
+    for (const part of m[0].split(CAMEL)) {
+      out.push({ start, end: start + part.length, raw: part, key: fold(part) });
+      start += part.length;
+    }
   }
   return out;
 }
+
+/**
+ * A name glued to the next word ("Putinwird"): split when the front is a known name token and
+ * the rest is a glue word from glue-words.json. Tokens that are names themselves stay whole.
+ */
+function splitGlued(tokens: Token[], known: Set<string>): Token[] {
+  const out: Token[] = [];
+  for (const t of tokens) {
+    if (t.key.length >= 6 && !known.has(t.key) && isUpper(t.raw[0])) {
+      const cut = glueCut(t.key, known);
+      if (cut > 0) {
+        out.push({ start: t.start, end: t.start + cut, raw: t.raw.slice(0, cut), key: t.key.slice(0, cut) });
+        out.push({ start: t.start + cut, end: t.end, raw: t.raw.slice(cut), key: t.key.slice(cut) });
+        continue;
+      }
+    }
+    out.push(t);
+  }
+  return out;
+}
+
+function glueCut(key: string, known: Set<string>): number {
+  for (let n = Math.min(GLUE_MAX, key.length - 3); n >= 3; n--) {
+    if (GLUE.has(key.slice(-n)) && known.has(key.slice(0, -n))) return key.length - n;
+  }
+  return 0;
+}
+
+const GLUE = new Set<string>(loadGlueWords());
+const GLUE_MAX = Math.max(0, ...[...GLUE].map((w) => w.length));
 
 const isAcronym = (raw: string) => raw.length >= 2 && /^[\p{Lu}\p{N}]+$/u.test(raw) && /\p{Lu}/u.test(raw);
 const isUpper = (ch: string | undefined) => ch !== undefined && ch !== ch.toLowerCase();
@@ -94,6 +135,23 @@ function expandRole(tokens: string[]): string[][] {
   return acc;
 }
 
+/**
+ * Place and organisation names open with declined adjectives ("Vereinte Nationen" → "der
+ * Vereinten Nationen", "Weißes Haus" → "im Weißen Haus"): every non-final word ending in
+ * -e/-er/-es/-en/-em also matches the other endings. Such names may start in lower case
+ * ("der koreanischen Halbinsel").
+ */
+const ADJECTIVE = /^(.{3,}e)(?:|r|s|n|m)$/u;
+function expandAdjectives(tokens: string[]): string[][] {
+  let acc: string[][] = [[]];
+  tokens.forEach((t, i) => {
+    const m = i < tokens.length - 1 ? ADJECTIVE.exec(t) : null;
+    const forms = m?.[1] ? ['', 'r', 's', 'n', 'm'].map((e) => (m[1] as string) + e) : [t];
+    acc = acc.flatMap((prefix) => forms.map((f) => [...prefix, f]));
+  });
+  return acc;
+}
+
 export function compileMatcher(entities: readonly Entity[]): NameMatcher {
   const root: Node = { next: new Map(), entries: [] };
   const insert = (keys: string[], entry: Entry) => {
@@ -106,8 +164,11 @@ export function compileMatcher(entities: readonly Entity[]): NameMatcher {
       }
       node = child;
     }
-    if (!node.entries.some((e) => e.entityId === entry.entityId && e.kind === entry.kind)) node.entries.push(entry);
+    for (const k of keys) known.add(k);
+    const same = (e: Entry) => e.entityId === entry.entityId && e.kind === entry.kind && e.from === entry.from && e.to === entry.to;
+    if (!node.entries.some(same)) node.entries.push(entry);
   };
+  const known = new Set<string>();
   const rawTokens = (s: string) => tokenize(s).map((t) => t.raw);
 
   // Who claims which unconditional form: a form claimed by two entities is only a short name.
@@ -124,7 +185,10 @@ export function compileMatcher(entities: readonly Entity[]): NameMatcher {
   for (const e of entities) {
     for (const form of [e.name, ...e.aliases]) {
       const kind: EntryKind = (claims.get(nameKey(form))?.size ?? 0) > 1 ? 'short' : 'alias';
-      insert(rawTokens(form).map(keyOf), { entityId: e.id, kind, form, capStart: isUpper(form[0]) });
+      const raw = rawTokens(form);
+      const variants = e.type === 'person' ? [raw] : expandAdjectives(raw);
+      const capStart = isUpper(form[0]) && !(variants.length > 1 && ADJECTIVE.test(raw[0] ?? ''));
+      for (const v of variants) insert(v.map(keyOf), { entityId: e.id, kind, form, capStart });
     }
     for (const form of e.shortNames) {
       insert(rawTokens(form).map(keyOf), { entityId: e.id, kind: 'short', form, capStart: isUpper(form[0]) });
@@ -139,7 +203,7 @@ export function compileMatcher(entities: readonly Entity[]): NameMatcher {
   }
 
   const match = (text: string): RawMatch[] => {
-    const tokens = tokenize(text);
+    const tokens = splitGlued(tokenize(text), known);
     const out: RawMatch[] = [];
     let i = 0;
     while (i < tokens.length) {
@@ -164,7 +228,7 @@ export function compileMatcher(entities: readonly Entity[]): NameMatcher {
     return ids.size === 1 ? [...ids][0] : undefined;
   };
 
-  return { match, resolve, shared };
+  return { match, resolve, shared, tokens: (text: string) => splitGlued(tokenize(text), known) };
 }
 
 function genitiveStems(key: string): string[] {
@@ -178,26 +242,33 @@ function longestAt(root: Node, tokens: Token[], i: number, text: string): RawMat
   const first = tokens[i];
   if (!first) return undefined;
   const capFirst = isUpper(first.raw[0]);
-  let node = root;
+  // At most two live branches: the folded key and the exact-case acronym key ("ria" / "=RIA").
+  let nodes: Node[] = [root];
   let best: { end: number; entries: Entry[]; inflected: boolean } | undefined;
   const usable = (entries: Entry[]) => entries.filter((e) => capFirst || !e.capStart);
-  for (let j = i; j < tokens.length; j++) {
+  for (let j = i; j < tokens.length && nodes.length > 0; j++) {
     const tok = tokens[j] as Token;
     if (j > i) {
       const prev = tokens[j - 1] as Token;
       if (!JOIN.test(text.slice(prev.end, tok.start))) break;
     }
-    // Inflected ending: only ever the last token of a name, so it never continues the walk.
-    for (const stem of genitiveStems(tok.key)) {
-      const c = node.next.get(stem);
-      const entries = c ? usable(c.entries) : [];
-      if (entries.length > 0) best = { end: j, entries, inflected: true };
+    const next: Node[] = [];
+    for (const node of nodes) {
+      // Inflected ending: only ever the last token of a name, so it never continues the walk.
+      for (const stem of genitiveStems(tok.key)) {
+        const c = node.next.get(stem);
+        const entries = c ? usable(c.entries) : [];
+        if (entries.length > 0) best = { end: j, entries, inflected: true };
+      }
+      for (const key of [tok.key, `=${tok.raw}`]) {
+        const child = node.next.get(key);
+        if (!child) continue;
+        const entries = usable(child.entries);
+        if (entries.length > 0) best = { end: j, entries, inflected: false };
+        next.push(child);
+      }
     }
-    const child = node.next.get(tok.key) ?? node.next.get(`=${tok.raw}`);
-    if (!child) break;
-    const entries = usable(child.entries);
-    if (entries.length > 0) best = { end: j, entries, inflected: false };
-    node = child;
+    nodes = next;
   }
   if (!best) return undefined;
   const last = tokens[best.end] as Token;

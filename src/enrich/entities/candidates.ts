@@ -1,0 +1,93 @@
+/**
+ * Name candidates: things that look like people or organisations but are not in corpus.yml, for
+ * the build report (an editor decides whether they become entities). Three cues for people:
+ *   A. a role word right before the name   ("Präsidentenberater Mykhaïlo Podoliak")
+ *   B. a speech verb right before the name ("sagte Koh Yu-hwan", "sagte Nordkorea-Experte X Y")
+ *   C. an apposition after the name        ("Andrei Lankov, ein Nordkorea-Experte")
+ * and one for organisations: capitalised words joined to an institution head
+ * ("Kookmin-Universität", "Sejong-Institut"). Known entities are never candidates: any name that
+ * overlaps a matcher hit is skipped. All cue words live in vocab.json.
+ */
+import type { Candidate } from '../../model/enriched.ts';
+import type { CompiledKnowledge } from '../knowledge.ts';
+import type { RawMatch } from './matcher.ts';
+import type { TextUnit } from './index.ts';
+import { vocab } from './vocab.ts';
+
+const lower = (w: string) => w.toLowerCase();
+const ROLE_SUFFIXES = vocab.roleSuffixes.map(lower).sort((a, b) => b.length - a.length);
+const SPEECH = new Set(vocab.speechVerbs.map(lower));
+const APPOSITION = new Set(vocab.appositionArticles.map(lower));
+const NOT_NAMES = new Set(vocab.notNames);
+const NOUN_ENDINGS = vocab.nounEndings.map(lower);
+const ORG_HEADS = vocab.orgHeads.join('|');
+
+/** One name word: capitalised, optionally hyphenated parts ("Yu-hwan", "Thomas-Greenfield"). */
+const WORD = String.raw`\p{Lu}[\p{Ll}\p{M}'’]+(?:-\p{L}[\p{Ll}\p{M}]+)*`;
+/** Two to four name words, with a nobiliary particle allowed between them. */
+const NAME = String.raw`${WORD}(?:\s(?:(?:von|van|de|der|al|bin)\s)?${WORD}){1,3}`;
+const ROLE_WORD = String.raw`(?:\p{L}+-)?\p{L}+`;
+
+/** The name is a look-ahead so that every word gets its turn as a cue (matches do not swallow cues). */
+const RE_AFTER_CUE = new RegExp(String.raw`(?<![\p{L}\p{N}-])(${ROLE_WORD}),?\s+(?=(${NAME}))`, 'gu');
+const RE_APPOSITION = new RegExp(String.raw`(?<![\p{L}\p{N}])(${NAME}),\s+(\p{Ll}+)\s+(?:\p{Ll}+\s+){0,2}(${ROLE_WORD})`, 'gu');
+const RE_ORG = new RegExp(String.raw`(?<![\p{L}\p{N}])((?:\p{Lu}[\p{L}]+[-\s]){1,3}(?:${ORG_HEADS}))(?![\p{L}\p{N}])`, 'gu');
+
+const isRoleWord = (w: string) => {
+  const k = lower(w.split('-').pop() ?? w);
+  return ROLE_SUFFIXES.some((s) => k.endsWith(s));
+};
+
+/** Every word looks like part of a personal name, not a German noun or function word. */
+function plausibleName(name: string): boolean {
+  const words = name.split(/\s+/).filter((w) => !/^\p{Ll}/u.test(w));
+  if (words.length < 2) return false;
+  return words.every((w) => {
+    const head = w.split('-')[0] ?? w;
+    if (NOT_NAMES.has(w) || NOT_NAMES.has(head) || isRoleWord(w)) return false;
+    const k = lower(head);
+    return !NOUN_ENDINGS.some((e) => k.length > e.length + 2 && k.endsWith(e));
+  });
+}
+
+export function findCandidates(texts: TextUnit[], matches: RawMatch[][], _ck: CompiledKnowledge): Candidate[] {
+  const out = new Map<string, Candidate>();
+  texts.forEach((t, i) => {
+    const known = matches[i] ?? [];
+    const overlapsKnown = (start: number, end: number) => known.some((m) => m.start < end && start < m.end);
+    const add = (name: string, kind: Candidate['kind'], start: number, context: string) => {
+      const clean = name.trim();
+      if (overlapsKnown(start, start + clean.length)) return;
+      const key = `${kind}:${clean}`;
+      if (!out.has(key)) out.set(key, { name: clean, kind, context: context.trim(), block: t.block });
+    };
+    for (const m of t.text.matchAll(RE_AFTER_CUE)) {
+      const cue = m[1] ?? '';
+      const name = m[2] ?? '';
+      if (!(isRoleWord(cue) || SPEECH.has(lower(cue)))) continue;
+      const trimmed = dropTrailingRole(name);
+      if (!plausibleName(trimmed)) continue;
+      add(trimmed, 'person', m.index + m[0].length, `${m[0]}${trimmed}`);
+    }
+    for (const m of t.text.matchAll(RE_APPOSITION)) {
+      const name = m[1] ?? '';
+      if (!APPOSITION.has(lower(m[2] ?? '')) || !isRoleWord(m[3] ?? '')) continue;
+      if (!plausibleName(name)) continue;
+      add(name, 'person', m.index, m[0]);
+    }
+    for (const m of t.text.matchAll(RE_ORG)) {
+      const name = m[1] ?? '';
+      const first = name.split(/[-\s]/)[0] ?? '';
+      if (NOT_NAMES.has(first)) continue;
+      add(name, 'organisation', m.index, name);
+    }
+  });
+  return [...out.values()].sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0) || (a.kind < b.kind ? -1 : 1));
+}
+
+/** "Koh Yu-hwan Professor" → "Koh Yu-hwan": a trailing role word is not part of the name. */
+function dropTrailingRole(name: string): string {
+  const words = name.split(/\s+/);
+  while (words.length > 2 && isRoleWord(words[words.length - 1] ?? '')) words.pop();
+  return words.join(' ');
+}
