@@ -1,8 +1,27 @@
-/** Editor overrides from corpus.yml (publisher, title; the date is read by dates/). PLACEHOLDER. */
+/**
+ * Editor overrides from corpus.yml, keyed by source file: `publisher` becomes the article's
+ * `source` and `title` its title, both marked `declared` — what an editor knows beats what the
+ * text suggests. The `date` override is read by dates/ (resolvePublished), where the order of
+ * date sources lives. Front matter `publisher` counts as declared too when no override names one.
+ */
 import type { Article } from '../../model/article.ts';
-import type { Diagnostic } from '../../model/diagnostic.ts';
+import { diag, type Diagnostic } from '../../model/diagnostic.ts';
 import type { CompiledKnowledge } from '../knowledge.ts';
 
-export function applyOverrides(article: Article, _ck: CompiledKnowledge, _diagnostics: Diagnostic[]): Article {
-  return article;
+export function applyOverrides(article: Article, ck: CompiledKnowledge, diagnostics: Diagnostic[]): Article {
+  const o = ck.knowledge.overrides[article.sourceFile];
+  let out = article;
+  const where = `corpus.yml, overrides „${article.sourceFile}“`;
+  if (o?.publisher !== undefined) {
+    if (article.source && article.source.name !== o.publisher) {
+      diagnostics.push(diag(article.sourceFile, 'info', 'enrich', 'override-publisher', `Herausgeber „${article.source.name}“ (${article.source.evidence}) durch „${o.publisher}“ aus corpus.yml ersetzt`));
+    }
+    out = { ...out, source: { name: o.publisher, provenance: 'declared', evidence: `${where}: publisher` } };
+  } else if (article.declared.publisher !== undefined && article.source?.provenance !== 'declared') {
+    out = { ...out, source: { name: article.declared.publisher, provenance: 'declared', evidence: `Front Matter: publisher` } };
+  }
+  if (o?.title !== undefined) {
+    out = { ...out, title: o.title, titleProvenance: 'declared', titleEvidence: `${where}: title (statt „${article.title}“)` };
+  }
+  return out;
 }

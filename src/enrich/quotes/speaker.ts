@@ -1,0 +1,75 @@
+/**
+ * The attribution of a quote: a verb of saying after it ("“, sagte der Kremlchef", "“, wurde der
+ * nordkoreanische Führer … zitiert", "“, so Putin") or before it ("sagte Putin: „", "Putin sagte: „"),
+ * and the speaker phrase that goes with the verb.
+ */
+import { PASSIVE, VERBS } from './vocab.ts';
+
+export interface Attribution {
+  verb: string;
+  /** The speaker phrase as written, and its offset in the block. */
+  phrase: string;
+  phraseStart: number;
+  /** The attribution as written, for the record ("sagte der russische Präsident"). */
+  evidence: string;
+}
+
+const WORD = /\p{L}[\p{L}\p{N}'’.-]*/gu;
+const EVIDENCE_WORDS = 6;
+
+function words(s: string, n: number): string {
+  return (s.match(WORD) ?? []).slice(0, n).join(' ');
+}
+
+/** Up to the first clause break: the speaker phrase never runs past a comma or full stop. */
+function clause(s: string): string {
+  const stop = s.search(/[,.;:!?„“”"»«(]/);
+  return (stop < 0 ? s : s.slice(0, stop)).trim();
+}
+
+export function attributionAfter(text: string, closeAt: number): Attribution | undefined {
+  const from = closeAt + 1;
+  const after = text.slice(from, from + 200);
+  const passive = /^\s*,?\s*(\p{L}+)\s+([^,.;„“”"]{2,100}?)\s+zitiert/u.exec(after);
+  if (passive && PASSIVE.has(passive[1] ?? '')) {
+    const phraseStart = from + after.indexOf(passive[2] ?? '', (passive[1] ?? '').length);
+    return { verb: 'zitiert', phrase: passive[2] ?? '', phraseStart, evidence: `${passive[1]} ${words(passive[2] ?? '', EVIDENCE_WORDS)} zitiert` };
+  }
+  const active = /^\s*,?\s*(\p{L}+)\s+/u.exec(after);
+  if (!active || !VERBS.has(active[1] ?? '')) return undefined;
+  const rest = after.slice(active[0].length);
+  const phrase = clause(rest);
+  if (phrase === '') return undefined;
+  return { verb: active[1] ?? '', phrase, phraseStart: from + active[0].length, evidence: `${active[1]} ${words(phrase, EVIDENCE_WORDS)}` };
+}
+
+/** "sagte Putin: „…" / "Putin sagte: „…" / "Er erklärte, „…" — the clause right before the opening mark. */
+export function attributionBefore(text: string, openAt: number): Attribution | undefined {
+  const windowStart = Math.max(0, openAt - 200);
+  let head = text.slice(windowStart, openAt);
+  if (!/[:,]\s*$/.test(head)) return undefined;
+  const colon = /:\s*$/.test(head);
+  head = head.replace(/[:,]\s*$/, '');
+  const sentence = Math.max(head.lastIndexOf('. '), head.lastIndexOf('? '), head.lastIndexOf('! '));
+  const base = windowStart + (sentence >= 0 ? sentence + 2 : 0);
+  const clauseText = text.slice(base, windowStart + head.length);
+  const tokens = [...clauseText.matchAll(WORD)];
+  for (let i = tokens.length - 1; i >= 0; i--) {
+    const t = tokens[i];
+    if (!t || !VERBS.has(t[0]) || t[0] === 'so') continue;
+    const verbEnd = t.index + t[0].length;
+    const afterVerb = clauseText.slice(verbEnd).trim();
+    // "sagte Putin:" — the speaker follows the verb; "Putin sagte:" — it precedes it.
+    if (afterVerb !== '' && (colon || /^\p{Lu}|^(?:er|sie)\b/u.test(afterVerb))) {
+      const phrase = clause(afterVerb);
+      const phraseStart = base + verbEnd + clauseText.slice(verbEnd).indexOf(phrase);
+      return { verb: t[0], phrase, phraseStart, evidence: `${t[0]} ${words(phrase, EVIDENCE_WORDS)}` };
+    }
+    const lastComma = clauseText.lastIndexOf(', ', t.index);
+    const subjectStart = lastComma >= 0 ? lastComma + 2 : 0;
+    const phrase = clauseText.slice(subjectStart, t.index).trim();
+    if (phrase === '' || phrase.split(/\s+/).length > 6) return undefined;
+    return { verb: t[0], phrase, phraseStart: base + subjectStart, evidence: `${phrase} ${t[0]}` };
+  }
+  return undefined;
+}
