@@ -10,6 +10,13 @@ import { apiPages } from './pages/api.ts';
 import { articlePages } from './pages/article.ts';
 import { homePage } from './pages/home.ts';
 import { assetPages, notFoundPage } from './pages/static.ts';
+import { coveragePage } from './pages/coverage.ts';
+import { entityPages } from './pages/entity.ts';
+import { eventPages } from './pages/event.ts';
+import { publisherPages } from './pages/publisher.ts';
+import { quotesPage } from './pages/quotes.ts';
+import { registerPage } from './pages/register.ts';
+import { timelinePage } from './pages/timeline.ts';
 import { feedPages } from './pages/feeds.ts';
 import { sitemapPages } from './pages/feeds-sitemap.ts';
 import { searchPages } from './pages/search.ts';
@@ -20,7 +27,7 @@ export type { RenderContext } from './context.ts';
 /** `ctx` carries the compiled theme and `renderPage` (content template inside the shared layout). */
 export type PageBuilder = (site: SiteModel, ctx: RenderContext) => Iterable<Page>;
 
-export const pageBuilders: readonly PageBuilder[] = [homePage, articlePages, notFoundPage, assetPages, apiPages, searchPages, feedPages, sitemapPages, reportJsonPages, reportHtmlPages];
+export const pageBuilders: readonly PageBuilder[] = [homePage, articlePages, entityPages, publisherPages, eventPages, registerPage, timelinePage, quotesPage, coveragePage, notFoundPage, assetPages, apiPages, searchPages, feedPages, sitemapPages, reportJsonPages, reportHtmlPages];
 
 export function* renderSite(site: SiteModel, theme: Theme): Generator<Page> {
   const ctx = createContext(site, theme);
