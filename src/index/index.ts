@@ -9,6 +9,7 @@ import type { Knowledge } from '../model/knowledge.ts';
 import { buildEntities, type EntityInfo, type QuoteRef } from './entities.ts';
 import { chronology, groupEvents, groupPublishers, quoteGroups, type EventInfo, type PublisherInfo } from './groups.ts';
 import { relatedArticles, type Related } from './related.ts';
+import { linkQuotes } from './quotes.ts';
 import { ruleDescriptions } from './rules.ts';
 
 export type { EntityInfo, EventInfo, PublisherInfo, QuoteRef, Related };
@@ -53,7 +54,7 @@ export interface BuildInfo {
 export const collator = new Intl.Collator('de', { sensitivity: 'base', numeric: true });
 
 export function buildSiteModel(records: EnrichedArticle[], knowledge: Knowledge, build: BuildInfo): SiteModel {
-  const articles = [...records].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  const articles = linkQuotes([...records].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0)));
   const newest = chronology(articles);
   const entities = buildEntities(newest, knowledge, collator);
   const entityOrder = [...entities.values()]
