@@ -58,6 +58,12 @@ export function buildBlocks(units: readonly Unit[], captionLines: ReadonlySet<nu
       candidates.push(false);
       continue;
     }
+    if (unit.kind === 'caption') {
+      const split = splitCredit(text);
+      blocks.push(split ? { type: 'caption', text: split.text, credit: split.credit, line } : { type: 'caption', text, line });
+      candidates.push(false);
+      continue;
+    }
     if (unit.kind !== 'text') {
       blocks.push({ type: unit.kind, text, line });
       candidates.push(false);

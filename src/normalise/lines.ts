@@ -11,7 +11,7 @@ export interface SrcLine {
   line: number;
 }
 
-export type UnitKind = 'text' | 'list-item' | 'blockquote' | 'heading';
+export type UnitKind = 'text' | 'list-item' | 'blockquote' | 'heading' | 'caption';
 
 /** A run of lines that becomes (at most) one block; `lines` are joined with spaces. */
 export interface Unit {

@@ -59,8 +59,11 @@ export function prepareMarkdown(doc: RawDocument, declaredTitle: string | undefi
         } else if (text) push('heading', text, line);
         return;
       }
-      case 'paragraph':
-        return push(inList ? 'list-item' : 'text', inlineText(node), line);
+      case 'paragraph': {
+        // A paragraph of nothing but images is a figure: its alt text is the caption.
+        const figure = node.children.every((c) => c.type === 'image' || c.type === 'imageReference' || (c.type === 'text' && c.value.trim() === ''));
+        return push(inList ? 'list-item' : figure ? 'caption' : 'text', inlineText(node), line);
+      }
       case 'list':
         for (const item of node.children) {
           const parts: string[] = [];

@@ -6,20 +6,31 @@
  * publisher; photo credits ("The AP. All rights reserved.") are neither.
  */
 import type { RemovedLine, Source } from '../model/article.ts';
-import { AGENCY_SOURCE, findAgencies, RULES } from './data.ts';
+import { AGENCY_SOURCE, agencyName, findAgencies, RULES } from './data.ts';
 
 const CREDIT_RULES = new Set(RULES.filter((r) => r.credits).map((r) => r.name));
 
 const COPYRIGHT_PREFIX = /^(?:©|\(c\)|Copyright)\s*(?:©\s*)?(?:\d{4}(?:\s*[-–]\s*\d{4})?\s*)?/iu;
+/** The company's legal form is not part of the publication's name. */
+const LEGAL_FORM = /,?\s+(?:GmbH(?:\s*&\s*Co\.?\s*KG)?|AG|SE|KG|KGaA|Ltd\.?|Inc\.?|S\.A\.|SA|e\.\s?V\.)\s*$/u;
 const RIGHTS = /[,.;]?\s*(?:All rights reserved|Alle Rechte vorbehalten)\b.*$/iu;
 
 /** "© 2024 Euronews. Alle Rechte vorbehalten." → "Euronews". */
 export function copyrightHolder(line: string): string {
-  return line.replace(COPYRIGHT_PREFIX, '').replace(RIGHTS, '').replace(/[\s.,;:|–—-]+$/u, '').trim();
+  return line
+    .replace(COPYRIGHT_PREFIX, '')
+    .replace(RIGHTS, '')
+    .replace(LEGAL_FORM, '')
+    .replace(/[\s.,;:|–—-]+$/u, '')
+    .trim();
 }
 
-const agencyOnly = new RegExp(`^${AGENCY_SOURCE}(?:[\\s/,&-]+(?:${AGENCY_SOURCE}|infocom|und))*$`, 'u');
-const isAgencyHolder = (holder: string): boolean => agencyOnly.test(holder);
+/** "dpa-infocom, dpa:240619-99-478512/3", "Reuters 2024": the © holder is a wire agency. */
+function holderAgency(holder: string): string | undefined {
+  const head = (holder.split(/[\s,:;/]+/)[0] ?? '').replace(/-(?:infocom|AFX)$/iu, '');
+  return agencyName(head);
+}
+const isAgencyHolder = (holder: string): boolean => holderAgency(holder) !== undefined;
 
 const BLURB = /[„“"»]([^„“”"»«\n]{2,60})[“”"«]\s+(?:bietet|schickt|liefert|sendet|bringt)\s+Ihnen\b/u;
 
@@ -62,7 +73,8 @@ export function collectCredits(removed: readonly RemovedLine[], paragraphs: read
     if (CREDIT_RULES.has(r.rule)) for (const a of findAgencies(r.text)) names.add(a);
     if (r.rule === 'copyright') {
       const holder = copyrightHolder(r.text);
-      if (isAgencyHolder(holder)) for (const a of findAgencies(holder)) names.add(a);
+      const agency = holderAgency(holder);
+      if (agency) names.add(agency);
     }
   }
   for (const p of paragraphs) for (const a of datelineAgencies(p)) names.add(a);
