@@ -76,7 +76,7 @@ export function reportView(report: BuildReport, href: (path: string) => string) 
       if (f.status === 'skipped') {
         return { file: f.file, skipped: true, title: null, href: null, reasons: f.reasons.map((d) => `${d.message}${d.hint ? ` (${d.hint})` : ''}`), counts, fields: [] };
       }
-      const fields = (inferredByArticle.get(f.article.id) ?? []).map((i) => ({ label: FIELD_LABEL[i.field], ...cell(i.value, i.provenance, i.evidence) }));
+      const fields = (inferredByArticle.get(f.article.id) ?? []).map((i) => ({ field: i.field, label: FIELD_LABEL[i.field], ...cell(i.value, i.provenance, i.evidence) }));
       return { file: f.file, skipped: false, title: f.article.title, href: href(f.article.path), reasons: [], counts, fields };
     }),
     candidates: report.candidates,
