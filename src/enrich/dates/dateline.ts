@@ -36,7 +36,7 @@ function labels(line: string): Label[] {
 /** The label that governs a date: the nearest one before it, else the nearest one after it. */
 function governing(ls: Label[], d: DateMention): Label | undefined {
   let before: Label | undefined;
-  for (const l of ls) if (l.end <= d.start) before = l;
+  for (const l of ls) if (l.start < d.start) before = l; // "Veröffentlicht am" overlaps the date's own "am"
   return before ?? ls.find((l) => l.start >= d.end);
 }
 

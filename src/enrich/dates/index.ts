@@ -78,9 +78,8 @@ export function resolvePublished(article: Article, eventId: string | null, ck: C
     ? 'in der Vergangenheit berichtet: der Tag, von dem der Text spricht'
     : `angekündigt für ${decisive.mention.dayPart === 'nachmittag' ? 'den Nachmittag' : decisive.mention.dayPart === 'nacht' ? 'die Nacht' : 'den Abend'} desselben Tages`;
   const boundText = bound ? `; „${bound.clause}“ (${germanDate(bound.date)}) steht noch bevor` : '';
-  const core = `„${decisive.clause}“ – ${explain(decisive, ev)}; ${why}${boundText}`;
   const evidence = relativeLine
-    ? `„${relativeLine.text}“ – „${relativeLine.verdict.mention.text.split(/\s/)[0]?.toLowerCase()}“ = ${germanDate(date)}, der Tag, von dem der Text spricht: ${core}`
-    : core;
+    ? `„${relativeLine.text}“ – „${relativeLine.verdict.mention.text.split(/\s/)[0]?.toLowerCase()}“ = der Tag, von dem der Text spricht: „${decisive.clause}“, ${explain(decisive, ev)}${boundText}`
+    : `„${decisive.clause}“ – ${explain(decisive, ev)}; ${why}${boundText}`;
   return { date, provenance: 'inferred', evidence };
 }

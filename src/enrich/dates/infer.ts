@@ -58,7 +58,8 @@ function quoted(text: string): [number, number][] {
 function clauseOf(text: string, m: DateMention): string {
   const head = text.slice(Math.max(0, m.start - 80), m.start);
   const cut = Math.max(...['. ', ', ', '; ', ': ', '– '].map((s) => head.lastIndexOf(s) + s.length - 1));
-  const from = m.start - head.length + (cut > 0 ? cut + 1 : head.indexOf(' ') + 1);
+  // No boundary found: start at the block's start, or at the first whole word of the window.
+  const from = m.start - head.length + (cut > 0 ? cut + 1 : m.start <= 80 ? 0 : head.indexOf(' ') + 1);
   const tail = text.slice(m.end, m.end + 80);
   const stops = [/[.,;:–]\s/.exec(tail)?.index, tail.length === 80 ? tail.lastIndexOf(' ') : tail.length].filter((i): i is number => i !== undefined && i >= 0);
   return text.slice(from, m.end + Math.min(...stops)).trim();
