@@ -1,0 +1,35 @@
+/**
+ * suche.html and the search index files under suche/. The page is plain HTML (form, status,
+ * empty result list, <noscript> note); assets/suche.js — bundled from src/render/client/ and
+ * delivered by the theme like any built-in asset — fills the list. The form is a GET form, so
+ * `suche.html?q=…` from any page's header form works over http and from file://.
+ */
+import type { SiteModel } from '../../index/index.ts';
+import { PAGES } from '../../index/paths.ts';
+import { buildSearchIndex } from '../../index/search.ts';
+import { searchDocs } from '../../index/search-docs.ts';
+import type { Page } from '../../model/page.ts';
+import type { RenderContext } from '../context.ts';
+
+/** Output path of the client; scripts/compile.mjs writes it to lib/assets/suche.js. */
+export const SEARCH_CLIENT = 'assets/suche.js';
+
+export function* searchPages(site: SiteModel, ctx: RenderContext): Generator<Page> {
+  if (!ctx.theme.assets.has(SEARCH_CLIENT)) {
+    throw new Error(`render: ${SEARCH_CLIENT} fehlt im Theme; die Suche funktioniert ohne nicht. Erst \`npm run compile\` ausführen (schreibt lib/${SEARCH_CLIENT}).`);
+  }
+  const docs = searchDocs(site);
+  yield ctx.renderPage({
+    path: PAGES.search,
+    template: 'search',
+    title: 'Suche',
+    description: `Volltextsuche in ${site.articles.length} Artikeln, ihren Personen, Orten und Ereignissen`,
+    section: 'search',
+    crumbs: [{ label: 'Suche', path: null }],
+    data: {
+      count: docs.length,
+      links: { client: SEARCH_CLIENT, register: PAGES.register, events: PAGES.events, timeline: PAGES.timeline },
+    },
+  });
+  yield* buildSearchIndex(docs).files;
+}
