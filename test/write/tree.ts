@@ -3,10 +3,12 @@ import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync, lstatSync } from 'node:fs';
 import path from 'node:path';
 
-export function treeHash(root: string): string {
+/** `skip`: top-level names to leave out (e.g. `_build`, whose report legitimately differs). */
+export function treeHash(root: string, skip: readonly string[] = []): string {
   const h = createHash('sha256');
   const walk = (dir: string) => {
     for (const name of readdirSync(dir).sort()) {
+      if (dir === root && skip.includes(name)) continue;
       const abs = path.join(dir, name);
       const rel = path.relative(root, abs);
       const st = lstatSync(abs);
