@@ -89,7 +89,10 @@ export interface FeedData {
 
 const timestamp = (date: string) => `${date}T00:00:00Z`;
 
-export function feedData(site: SiteModel, limit = FEED_LIMIT): FeedData {
+/** Feeds need only the site settings and the articles. */
+export type FeedSource = Pick<SiteModel, 'knowledge' | 'articles'>;
+
+export function feedData(site: FeedSource, limit = FEED_LIMIT): FeedData {
   const s = site.knowledge.site;
   const dated = site.articles
     .filter((a): a is EnrichedArticle & { published: NonNullable<EnrichedArticle['published']> } => a.published !== null)
