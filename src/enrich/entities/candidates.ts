@@ -31,7 +31,7 @@ const ROLE_WORD = String.raw`(?:\p{L}+-)?\p{L}+`;
 /** The name is a look-ahead so that every word gets its turn as a cue (matches do not swallow cues). */
 const RE_AFTER_CUE = new RegExp(String.raw`(?<![\p{L}\p{N}-])(${ROLE_WORD}),?\s+(?=(${NAME}))`, 'gu');
 const RE_APPOSITION = new RegExp(String.raw`(?<![\p{L}\p{N}])(${NAME}),\s+(\p{Ll}+)\s+(?:\p{Ll}+\s+){0,2}(${ROLE_WORD})`, 'gu');
-const RE_ORG = new RegExp(String.raw`(?<![\p{L}\p{N}])((?:\p{Lu}[\p{L}]+[-\s]){1,3}(?:${ORG_HEADS}))(?![\p{L}\p{N}])`, 'gu');
+const RE_ORG = new RegExp(String.raw`(?<![\p{L}\p{N}])((?:\p{Lu}[\p{L}]+[-\s]){1,3}(?:${ORG_HEADS}))(?:e?s)?(?![\p{L}\p{N}])`, 'gu');
 
 const isRoleWord = (w: string) => {
   const k = lower(w.split('-').pop() ?? w);

@@ -1,0 +1,128 @@
+/**
+ * What points to which event, compiled once per build from corpus.yml: entity ids (place and
+ * participants), keyword prefixes and dates, each with a weight already divided by the number of
+ * events that share it (a feature every summit has says nothing about which summit).
+ */
+import type { CorpusEvent } from '../../model/knowledge.ts';
+import type { DateMention } from '../dates/index.ts';
+import { fold, tokenize, type Token } from '../entities/matcher.ts';
+import type { CompiledKnowledge } from '../knowledge.ts';
+import { weights } from './weights.ts';
+
+export interface Feature {
+  eventId: string;
+  weight: number;
+  /** Only this event has the feature: it alone can show that the article refers to the event. */
+  unique: boolean;
+}
+
+interface Keyword {
+  keyword: string;
+  words: string[];
+  features: Feature[];
+}
+
+export interface KeywordHit {
+  keyword: string;
+  text: string;
+  features: Feature[];
+}
+
+export interface EventIndex {
+  byEntity: Map<string, Feature[]>;
+  keywords(tokens: Token[]): KeywordHit[];
+  byDate(d: DateMention): Feature[];
+  retrospective(sentence: string): boolean;
+}
+
+/** Keyword words of up to this length must match whole ("nach" is not "nachdem"); longer ones as prefixes. */
+const EXACT_MAX = 4;
+/** Keywords are filed under the first letters of their first word. */
+const SLOT = 3;
+
+export function compileEventIndex(ck: CompiledKnowledge): EventIndex {
+  const events = ck.knowledge.events;
+  const spread = <K>(keyOf: (e: CorpusEvent) => K[], weight: number) => {
+    const holders = new Map<K, string[]>();
+    for (const e of events) for (const k of new Set(keyOf(e))) holders.set(k, [...(holders.get(k) ?? []), e.id]);
+    const out = new Map<K, Feature[]>();
+    for (const [k, ids] of holders) out.set(k, ids.map((eventId) => ({ eventId, weight: weight / ids.length, unique: ids.length === 1 })));
+    return out;
+  };
+
+  const places = spread((e) => [e.place], weights.place);
+  const people = spread((e) => e.participants.filter((p) => p !== e.place), weights.participant);
+  const countries = spread((e) => {
+    const c = ck.entitiesById.get(e.place)?.country;
+    return c === undefined ? [] : [c];
+  }, weights.placeCountry);
+  const byEntity = new Map<string, Feature[]>();
+  for (const m of [places, people, countries]) for (const [id, fs] of m) byEntity.set(id, [...(byEntity.get(id) ?? []), ...fs]);
+
+  const kwFeatures = spread((e) => e.keywords.map((k) => tokenize(k).map((t) => t.key).join(' ')), weights.keyword);
+  const kwIndex = new Map<string, Keyword[]>();
+  for (const [keyword, features] of kwFeatures) {
+    const words = keyword.split(' ').filter((w) => w !== '');
+    const first = words[0];
+    if (first === undefined) continue;
+    const slot = first.slice(0, SLOT);
+    kwIndex.set(slot, [...(kwIndex.get(slot) ?? []), { keyword, words, features }]);
+  }
+  const wordMatches = (kw: string, key: string) => (kw.length <= EXACT_MAX ? key === kw : key.startsWith(kw));
+  const keywords = (tokens: Token[]): KeywordHit[] => {
+    const out: KeywordHit[] = [];
+    tokens.forEach((t, i) => {
+      for (const kw of kwIndex.get(t.key.slice(0, SLOT)) ?? []) {
+        if (!kw.words.every((w, j) => { const tok = tokens[i + j]; return tok !== undefined && wordMatches(w, tok.key); })) continue;
+        const last = tokens[i + kw.words.length - 1] ?? t;
+        out.push({ keyword: kw.keyword, text: `${t.raw}${kw.words.length > 1 ? ` … ${last.raw}` : ''}`, features: kw.features });
+      }
+    });
+    return out;
+  };
+
+  const months = spread((e) => monthsOf(e), weights.dateMonth);
+  const years = spread((e) => yearsOf(e), weights.dateYear);
+  const monthsOnly = spread((e) => monthsOf(e).map((m) => Number(m.slice(5, 7))), weights.dateMonthOnly);
+  const byDate = (d: DateMention): Feature[] => {
+    if (d.date !== undefined) {
+      const inside = events.filter((e) => e.start <= (d.date as string) && (d.date as string) <= e.end);
+      if (inside.length > 0) return inside.map((e) => ({ eventId: e.id, weight: weights.dateExact / inside.length, unique: inside.length === 1 }));
+    }
+    if (d.year === undefined) return d.kind === 'month' && d.month !== undefined ? (monthsOnly.get(d.month) ?? []) : [];
+    if (d.month !== undefined) return months.get(`${d.year}-${String(d.month).padStart(2, '0')}`) ?? [];
+    return d.kind === 'year' ? (years.get(d.year) ?? []) : [];
+  };
+
+  const markers = weights.retrospectiveMarkers.map((m) => new RegExp(`(?<![\\p{L}])${fold(m).replace(/\s+/g, '\\s+')}(?![\\p{L}])`, 'u'));
+  const retrospective = (sentence: string) => {
+    const f = fold(sentence);
+    return markers.some((re) => re.test(f));
+  };
+
+  return { byEntity, keywords, byDate, retrospective };
+}
+
+function monthsOf(e: CorpusEvent): string[] {
+  const out: string[] = [];
+  let y = Number(e.start.slice(0, 4));
+  let m = Number(e.start.slice(5, 7));
+  const endKey = e.end.slice(0, 7);
+  for (let guard = 0; guard < 240; guard++) {
+    const key = `${y}-${String(m).padStart(2, '0')}`;
+    out.push(key);
+    if (key >= endKey) break;
+    m += 1;
+    if (m > 12) {
+      m = 1;
+      y += 1;
+    }
+  }
+  return out;
+}
+
+function yearsOf(e: CorpusEvent): number[] {
+  const out: number[] = [];
+  for (let y = Number(e.start.slice(0, 4)); y <= Number(e.end.slice(0, 4)); y++) out.push(y);
+  return out;
+}
