@@ -10,7 +10,7 @@ import type { EntityRef, Quote } from '../../model/enriched.ts';
 import type { CompiledKnowledge } from '../knowledge.ts';
 import { chooseEntity, mentionCounts, peopleByBlock, type Person } from './people.ts';
 import { scanQuotes, wordCount, type QuoteSpan } from './scan.ts';
-import { attributionAfter, attributionBefore, type Attribution } from './speaker.ts';
+import { attributionAfter, attributionBefore, attributionInSentence, type Attribution } from './speaker.ts';
 import { CONTINUATION, PRONOUNS, SKIP, vocab } from './vocab.ts';
 
 /** How far back a pronoun or a continued quote may look for its person. */
@@ -92,6 +92,7 @@ export function extractQuotes(article: Article, entities: EntityRef[], ck: Compi
       const next = found[i + 1];
       if (cur && next && !cur.attr && next.attr && !/[.!?]\s/.test(block.text.slice(cur.span.close + 1, next.span.open))) cur.attr = next.attr;
     }
+    for (const f of found) f.attr ??= attributionInSentence(block.text, f.span.open, spans);
     for (const { span, attr } of found) {
       let speaker = attr ? resolvePhrase(attr, b, spans, ctx) : undefined;
       let evidence = attr?.evidence ?? '';

@@ -71,5 +71,41 @@ export function attributionBefore(text: string, openAt: number): Attribution | u
     if (phrase === '' || phrase.split(/\s+/).length > 6) return undefined;
     return { verb: t[0], phrase, phraseStart: base + subjectStart, evidence: `${phrase} ${t[0]}` };
   }
+  // "Die Analystin Maria Schneider sieht das skeptisch: „…“" — no verb of saying, but a colon
+  // hands the word to the subject that opens the clause.
+  const subject = clauseText.trim();
+  if (colon && subject !== '' && /^\p{Lu}/u.test(subject)) {
+    const short = subject.split(/\s+/).slice(0, 8).join(' ');
+    return { verb: ':', phrase: short, phraseStart: base + clauseText.indexOf(subject), evidence: `${short}:` };
+  }
+  return undefined;
+}
+
+/**
+ * Last resort: a verb of saying earlier in the same sentence, outside any quote
+ * ("forderte … Präsidentenberater Podoliak … zu „…“", "als er bekräftigte, dass diese „…“").
+ * The speaker is named after the verb (up to the quote) or is the subject just before it.
+ */
+export function attributionInSentence(text: string, openAt: number, quoted: readonly { open: number; close: number }[]): Attribution | undefined {
+  const head = text.slice(0, openAt);
+  const sentenceStart = Math.max(head.lastIndexOf('. '), head.lastIndexOf('? '), head.lastIndexOf('! ')) + 1;
+  const segment = text.slice(sentenceStart, openAt);
+  const tokens = [...segment.matchAll(WORD)].filter((t) => {
+    const at = sentenceStart + t.index;
+    return !quoted.some((q) => at > q.open && at < q.close);
+  });
+  for (let i = tokens.length - 1; i >= 0; i--) {
+    const t = tokens[i];
+    if (!t || !VERBS.has(t[0]) || t[0] === 'so') continue;
+    const verbEnd = sentenceStart + t.index + t[0].length;
+    const rest = text.slice(verbEnd, openAt);
+    const phrase = clause(rest);
+    if (phrase !== '') return { verb: t[0], phrase, phraseStart: verbEnd + rest.indexOf(phrase), evidence: `${t[0]} ${words(phrase, EVIDENCE_WORDS)}` };
+    const subject = tokens[i - 1];
+    if (subject && /^(?:er|sie)$/.test(subject[0])) {
+      return { verb: t[0], phrase: subject[0], phraseStart: sentenceStart + subject.index, evidence: `${subject[0]} ${t[0]}` };
+    }
+    return undefined;
+  }
   return undefined;
 }

@@ -11,6 +11,7 @@ const Schema = z.strictObject({
   passive: Words,
   pronouns: Words,
   skipWords: Words,
+  roleNouns: Words,
   /** Shorter quoted strings are scare quotes or fragments („Aggression“, „wirklich revolutionäres Dokument“). */
   minWords: z.number().int().positive(),
   /** A block that is nothing but a quote of at most this many words, without a full stop, is a heading. */
@@ -21,5 +22,5 @@ export const vocab: QuoteVocab = Schema.parse(raw);
 export const VERBS = new Set(vocab.verbs);
 export const CONTINUATION = new Set(vocab.continuation);
 export const PRONOUNS = new Set(vocab.pronouns);
-export const SKIP = new Set(vocab.skipWords);
+export const SKIP = new Set([...vocab.skipWords, ...vocab.roleNouns]);
 export const PASSIVE = new Set(vocab.passive);

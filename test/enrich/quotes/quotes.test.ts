@@ -8,7 +8,9 @@ const quotes = (...blocks: Parameters<typeof article>[0]) => extractQuotes(artic
 const one = (...blocks: Parameters<typeof article>[0]) => {
   const qs = quotes(...blocks);
   expect(qs).toHaveLength(1);
-  return qs[0];
+  const q = qs[0];
+  if (!q) throw new Error('kein Zitat gefunden');
+  return q;
 };
 
 describe('quote styles', () => {
@@ -81,6 +83,18 @@ describe('speakers', () => {
   it('a paragraph opening with an unattributed quote continues the previous speaker', () => {
     const qs = quotes('„Wir schätzen Ihre Unterstützung der russischen Politik sehr“, sagte Putin.', '„Wir sind den Führern und dem Volk dankbar. Heute kämpfen wir gemeinsam.');
     expect(qs[1]).toMatchObject({ speakerId: 'putin', evidence: 'Fortsetzung des Zitats von Wladimir Putin (Absatz 1)' });
+  });
+
+  it('a verb earlier in the sentence: the person named after it', () => {
+    expect(one('Kiew forderte über den Berater Olaf Scholz die Welt zu „einem strengeren Ansatz zur echten Isolation“ auf.')).toMatchObject({ speakerId: 'scholz' });
+  });
+
+  it('a verb earlier in the sentence with a pronoun subject', () => {
+    expect(one('Baerbock brachte es auf den Punkt, als sie bekräftigte, dass diese „von den Vereinigten Staaten inspirierten Sanktionen“ falsch seien.')).toMatchObject({ speakerId: 'baerbock', evidence: 'sie bekräftigte → Annalena Baerbock' });
+  });
+
+  it('a colon hands the word to the subject, with a job title stripped', () => {
+    expect(one('Die Analystin Maria Schneider sieht das skeptisch: „Sanktionen allein werden Pjöngjang nicht abbringen.“')).toMatchObject({ speakerId: null, speakerName: 'Maria Schneider' });
   });
 
   it('no verb, no speaker', () => {
