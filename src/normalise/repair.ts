@@ -15,7 +15,15 @@ import { GLUE } from './data.ts';
 export interface RepairContext {
   /** How often each whitespace-separated token (punctuation trimmed) occurs in the document. */
   tokenCount: Map<string, number>;
+  /**
+   * Repairs left for this document. A news text needs a handful; thousands mean the input is
+   * not prose (generated or binary-like text), and repairing it would only cost time.
+   */
+  budget?: number;
 }
+
+/** Default repair budget per document. */
+export const MAX_REPAIRS = 1000;
 
 export interface QuoteState {
   open: string | null;
@@ -25,7 +33,10 @@ const CLOSER: Record<string, string> = { '„': '“', '‚': '‘', '»': '«',
 const WORD_CHAR = /[\p{L}\d]/u;
 const PUNCT_EDGE = /^[^\p{L}\d]+|[^\p{L}\d]+$/gu;
 
-export const coreToken = (t: string): string => t.replace(PUNCT_EDGE, '');
+const EDGE_WORD = /[\p{L}\d]/u;
+export const coreToken = (t: string): string =>
+  // Most tokens start and end with a letter: skip the regex for them (hot on large inputs).
+  EDGE_WORD.test(t.charAt(0)) && EDGE_WORD.test(t.charAt(t.length - 1)) ? t : t.replace(PUNCT_EDGE, '');
 
 export function countTokens(texts: Iterable<string>): Map<string, number> {
   const counts = new Map<string, number>();
@@ -47,13 +58,14 @@ function spaced(text: string, at: number, rule: string): Omit<Repair, 'line'> {
   return { before: token, after: `${token.slice(0, cut)} ${token.slice(cut)}`, rule };
 }
 
-function fixQuotes(text: string, state: QuoteState, out: Omit<Repair, 'line'>[]): string {
+function fixQuotes(text: string, state: QuoteState, out: Omit<Repair, 'line'>[], limit: number): string {
   const QUOTES = /["„“”‚‘»«]/gu;
-  if (!/["„“”‚‘»«]/u.test(text)) return text;
+  if (out.length >= limit || !/["„“”‚‘»«]/u.test(text)) return text;
   // Work on slices between quote marks (all BMP), not on a char array: lines may be megabytes.
   const result: string[] = [];
   let last = 0;
   for (const m of text.matchAll(QUOTES)) {
+    if (out.length >= limit) break;
     const i = m.index;
     const c = m[0];
     const prev = text.charAt(i - 1) || ' ';
@@ -86,8 +98,10 @@ function fixQuotes(text: string, state: QuoteState, out: Omit<Repair, 'line'>[])
 
 const GLUED_SENTENCE = /(?<=[\p{Ll}\d]{2})([.!?])(?=\p{Lu}\p{Ll}{2,})/gu;
 
-function fixSentenceSpace(text: string, out: Omit<Repair, 'line'>[]): string {
+function fixSentenceSpace(text: string, out: Omit<Repair, 'line'>[], limit: number): string {
+  if (out.length >= limit) return text;
   return text.replace(GLUED_SENTENCE, (p: string, _g: string, offset: number) => {
+    if (out.length >= limit) return p;
     const r = spaced(text, offset + 1, 'space-after-sentence');
     // URLs, mail addresses and domains keep their dots.
     if (/:\/\/|www\.|@|\.(?:de|com|org|net|at|ch|eu|ru)\b/i.test(r.before)) return p;
@@ -129,9 +143,10 @@ function splitVerb(core: string, prevToken: string, ctx: RepairContext): [string
   return undefined;
 }
 
-function fixGlue(text: string, ctx: RepairContext, out: Omit<Repair, 'line'>[]): string {
+function fixGlue(text: string, ctx: RepairContext, out: Omit<Repair, 'line'>[], limit: number): string {
+  if (out.length >= limit) return text;
   const parts = text.split(/(\s+)/);
-  for (let i = 0; i < parts.length; i += 2) {
+  for (let i = 0; i < parts.length && out.length < limit; i += 2) {
     const token = parts[i]!;
     const core = coreToken(token);
     if (core.length < 6) continue;
@@ -147,10 +162,13 @@ function fixGlue(text: string, ctx: RepairContext, out: Omit<Repair, 'line'>[]):
 
 /** Repair one source line. Returns the new text; repairs are appended to `repairs`. */
 export function repairLine(text: string, line: number, state: QuoteState, ctx: RepairContext, repairs: Repair[]): string {
+  const budget = ctx.budget ?? MAX_REPAIRS;
+  if (budget <= 0) return text;
   const found: Omit<Repair, 'line'>[] = [];
-  let t = fixQuotes(text, state, found);
-  t = fixSentenceSpace(t, found);
-  t = fixGlue(t, ctx, found);
+  let t = fixQuotes(text, state, found, budget);
+  t = fixSentenceSpace(t, found, budget);
+  t = fixGlue(t, ctx, found, budget);
+  ctx.budget = budget - found.length;
   for (const r of found) repairs.push({ line, ...r });
   return t;
 }

@@ -8,7 +8,7 @@ import type { RawDocument } from '../model/raw.ts';
 import { applyLineRules } from './boilerplate.ts';
 import { splitCredit } from './captions.ts';
 import { groupUnits, toSrcLines, type SrcLine, type Unit } from './lines.ts';
-import { countTokens, repairLine, type QuoteState } from './repair.ts';
+import { countTokens, MAX_REPAIRS, repairLine, type QuoteState, type RepairContext } from './repair.ts';
 import { isHeadline, splitPublisherSuffix, titleKey } from './title.ts';
 
 export interface Prepared {
@@ -21,6 +21,9 @@ export interface Prepared {
   captionLines: Set<number>;
   diagnostics: Diagnostic[];
 }
+
+/** A repeated title line is a headline; longer lines are never compared. */
+const TITLE_REPEAT_MAX = 400;
 
 /** Keys under which a title repeats: the line as is, and without its publisher suffix. */
 function titleKeys(title: string): Set<string> {
@@ -56,7 +59,7 @@ export function prepareText(doc: RawDocument, declaredTitle: string | undefined)
       continue;
     }
     const text = lines[i]!.text;
-    if (i !== titleIdx && keys.has(titleKey(text))) drop.set(i, 'duplicate-title');
+    if (i !== titleIdx && text.length <= TITLE_REPEAT_MAX && keys.has(titleKey(text))) drop.set(i, 'duplicate-title');
     else if (prev !== undefined && blanks <= 1 && lines[prev]!.text === text && prev !== titleIdx) {
       const caption = splitCredit(text) !== undefined;
       drop.set(i, caption ? 'caption-dedupe' : 'duplicate-line');
@@ -70,7 +73,7 @@ export function prepareText(doc: RawDocument, declaredTitle: string | undefined)
   for (const [i, rule] of [...drop].sort((a, b) => a[0] - b[0])) removed.push({ line: lines[i]!.line, text: lines[i]!.text, rule });
 
   const repairs: Repair[] = [];
-  const ctx = { tokenCount: countTokens(lines.map((l) => l.text)) };
+  const ctx: RepairContext = { tokenCount: countTokens(lines.map((l) => l.text)) };
   let state: QuoteState = { open: null };
   const kept: boolean[] = [];
   for (let i = 0; i < lines.length; i++) {
@@ -79,6 +82,9 @@ export function prepareText(doc: RawDocument, declaredTitle: string | undefined)
     if (!live) state = { open: null };
     else l.text = repairLine(l.text, l.line, state, ctx, repairs);
     kept.push(live && i !== titleIdx);
+  }
+  if (ctx.budget === 0) {
+    diagnostics.push(diag(doc.sourceFile, 'warning', 'normalise', 'repair-limit', `Mehr als ${MAX_REPAIRS} Reparaturen nötig; der Rest des Textes bleibt unrepariert`, { hint: 'ist das wirklich ein Pressetext? Quelle prüfen' }));
   }
   const prepared: Prepared = { units: groupUnits(lines, kept, raw), removed, repairs, captionLines, diagnostics };
   if (titleIdx !== undefined) prepared.titleLine = lines[titleIdx]!;
