@@ -121,9 +121,12 @@ export interface SummaryFacts {
   pages: number;
   counts: Counts;
   ms: number;
-  /** undefined for `check` (nothing written). */
+  /** undefined when nothing was written (`check`, or the build stopped). */
   bytes: number | undefined;
   outLabel: string;
+  /** The exit code will be non-zero (a stopped build may have no error diagnostic of its own). */
+  failed: boolean;
+  check: boolean;
 }
 
 /** One line, always printed (also with --quiet): the number an editor or a CI log looks for. */
@@ -137,8 +140,8 @@ export function summaryLine(f: SummaryFacts, p: Palette): string {
     ...(f.counts.info > 0 ? [plural(f.counts.info, 'Hinweis', 'Hinweise')] : []),
     formatMs(f.ms),
   ];
-  const where = f.bytes === undefined ? 'nichts geschrieben (check)' : `${formatBytes(f.bytes)} → ${f.outLabel}`;
-  const mark = f.counts.error > 0 ? p.red('✗') : p.green('✓');
+  const where = f.bytes !== undefined ? `${formatBytes(f.bytes)} → ${f.outLabel}` : f.check ? 'nichts geschrieben (check)' : 'nichts geschrieben';
+  const mark = f.failed ? p.red('✗') : p.green('✓');
   return `${mark} ${parts.join(', ')} · ${where}`;
 }
 

@@ -56,9 +56,12 @@ describe('formatting', () => {
   });
 
   it('summary: German numbers and plurals', () => {
-    const line = summaryLine({ articles: 1200, skipped: 1, pages: 1, counts: { error: 0, warning: 1, info: 0 }, ms: 1534, bytes: 1536, outLabel: 'dist/' }, palette(false));
+    const line = summaryLine({ articles: 1200, skipped: 1, pages: 1, counts: { error: 0, warning: 1, info: 0 }, ms: 1534, bytes: 1536, outLabel: 'dist/', failed: false, check: false }, palette(false));
     expect(line).toBe('✓ 1.200 Artikel, 1 Datei übersprungen, 1 Seite, 0 Fehler, 1 Warnung, 1,5 s · 1,5 KB → dist/');
     expect(formatBytes(3 * 1024 * 1024)).toBe('3,0 MB');
+    // a stopped build is a failure even without an error diagnostic, and wrote nothing
+    const stopped = summaryLine({ articles: 0, skipped: 1, pages: 0, counts: { error: 0, warning: 1, info: 0 }, ms: 5, bytes: undefined, outLabel: 'dist/', failed: true, check: false }, palette(false));
+    expect(stopped).toBe('✗ 0 Artikel, 1 Datei übersprungen, 0 Seiten, 0 Fehler, 1 Warnung, 5 ms · nichts geschrieben');
   });
 
   it.each([

@@ -79,11 +79,11 @@ export async function runBuild(mode: BuildMode, s: Settings, io: Io): Promise<Bu
   if (failure !== null) io.stderr.write(`${p.red('Fehler:')} ${failure}\n`);
 
   const pages = result?.written?.files ?? result?.pages?.size ?? 0;
-  const bytes = mode === 'build' ? (result?.written?.bytes ?? 0) : undefined;
+  const bytes = result?.written?.bytes;
   const outLabel = displayPath(s.outDir, io.cwd) + '/';
   const report = result?.site ? buildReport(result.site) : null;
   const skipped = report?.summary.skipped ?? 0;
-  io.stderr.write(summaryLine({ articles: result?.records.length ?? 0, skipped, pages, counts, ms, bytes, outLabel }, p) + '\n');
+  io.stderr.write(summaryLine({ articles: result?.records.length ?? 0, skipped, pages, counts, ms, bytes, outLabel, failed, check: mode === 'check' }, p) + '\n');
   if (!s.quiet && mode === 'build' && result?.written && !s.json) {
     io.stderr.write(p.dim(`  Bericht: ${outLabel}_build/bericht.html`) + '\n');
   }
