@@ -45,8 +45,13 @@ export async function runDev(s: Settings, io: Io, signal: AbortSignal): Promise<
   const outAbs = path.resolve(s.outDir);
   const watcher = watch(paths, {
     ignoreInitial: true,
-    // The output folder and its staging siblings must never trigger a rebuild (a loop otherwise).
-    ignored: (file: string) => file === outAbs || file.startsWith(outAbs + path.sep) || path.basename(file).startsWith(`.${path.basename(outAbs)}.`),
+    // The output folder, its staging siblings and the build cache must never trigger a rebuild
+    // (a loop otherwise), whatever folders the user chose.
+    ignored: (file: string) =>
+      file === outAbs ||
+      file.startsWith(outAbs + path.sep) ||
+      path.basename(file).startsWith(`.${path.basename(outAbs)}.`) ||
+      file.split(path.sep).includes('.presseschau-cache'),
   });
   await new Promise<void>((resolve) => watcher.once('ready', () => resolve()));
   if (!s.quiet) {
