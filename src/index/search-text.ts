@@ -30,8 +30,8 @@ export function tokenize(text: string): Token[] {
   return tokens;
 }
 
-/** Just the words, the shape MiniSearch's `tokenize` option wants. */
-export const words = (text: string): string[] => tokenize(text).map((t) => t.word);
+/** Just the words, the shape MiniSearch's `tokenize` option wants (no offsets: far less garbage on big corpora). */
+export const words = (text: string): string[] => text.match(WORD) ?? [];
 
 const FOLD: Readonly<Record<string, string>> = { ä: 'ae', ö: 'oe', ü: 'ue', ß: 'ss' };
 const DROP: Readonly<Record<string, string>> = { ä: 'a', ö: 'o', ü: 'u', ß: 'ss' };
@@ -69,8 +69,28 @@ export const isStopword = (word: string): boolean => STOPWORDS.has(word.toLowerC
 /** Single letters carry nothing; single digits neither. Numbers of two or more digits stay ("2024", "24"). */
 const tooShort = (folded: string) => folded.length < 2;
 
+/**
+ * Words repeat heavily (Zipf), and stemming is the costly step: remember recent results. Bounded,
+ * so a long browser session or a huge corpus cannot grow it without limit.
+ */
+const CACHE_LIMIT = 100_000;
+const indexCache = new Map<string, string[]>();
+const queryCache = new Map<string, string | null>();
+
+function remember<T>(cache: Map<string, T>, key: string, value: T): T {
+  if (cache.size >= CACHE_LIMIT) cache.clear();
+  cache.set(key, value);
+  return value;
+}
+
 /** Index side: every term a word is stored under (none for stop words). */
 export function indexTerms(word: string): string[] {
+  const known = indexCache.get(word);
+  if (known) return known;
+  return remember(indexCache, word, analyseForIndex(word));
+}
+
+function analyseForIndex(word: string): string[] {
   if (isStopword(word)) return [];
   const folded = fold(word);
   if (tooShort(folded)) return [];
@@ -83,6 +103,12 @@ export function indexTerms(word: string): string[] {
 
 /** Query side: the one term a typed word is looked up as, or null for a stop word. */
 export function queryTerm(word: string): string | null {
+  const known = queryCache.get(word);
+  if (known !== undefined) return known;
+  return remember(queryCache, word, analyseForQuery(word));
+}
+
+function analyseForQuery(word: string): string | null {
   if (isStopword(word)) return null;
   const folded = fold(word);
   if (tooShort(folded)) return null;
@@ -108,9 +134,14 @@ export function shardsFor(term: string, keys: readonly string[]): string[] {
   return keys.filter((k) => term.startsWith(k) || k.startsWith(term));
 }
 
-/** The shard a term is stored in at build time: the longest key that is a prefix of it. */
-export function shardOf(term: string, keys: readonly string[]): string | undefined {
-  let best: string | undefined;
-  for (const k of keys) if (term.startsWith(k) && (best === undefined || k.length > best.length)) best = k;
-  return best;
+/** The shard a term is stored in: the longest key that is a prefix of it. */
+export function shardOf(term: string, keys: readonly string[] | ReadonlySet<string>): string | undefined {
+  const set = keys instanceof Set ? keys : new Set(keys);
+  // Keys are prefixes of code points; walk from the longest candidate down (cost: term length, not key count).
+  const chars = [...term];
+  for (let n = chars.length; n > 0; n--) {
+    const candidate = chars.slice(0, n).join('');
+    if (set.has(candidate)) return candidate;
+  }
+  return undefined;
 }

@@ -9,7 +9,6 @@
  * Shard keys are term prefixes, split adaptively until a shard fits `shardBytes`, so a query
  * loads the meta plus one shard per word (a few for short prefixes). See docs/search.md.
  */
-import MiniSearch from 'minisearch';
 import { indexTerms, shardFileKey, shardOf, words } from './search-text.ts';
 
 export type SearchKind = 'artikel' | 'person' | 'ort' | 'organisation' | 'ereignis';
@@ -32,7 +31,7 @@ export interface SearchDoc {
 export interface SearchIndexOptions {
   /** Largest term shard (bytes of JSON) before it is split by a longer prefix. Default 48 000. */
   shardBytes?: number;
-  /** Documents per document chunk. Default 20. */
+  /** Documents per document chunk. Default 5: a result page of 10 hits loads at most 10 small chunks. */
   chunkSize?: number;
   /** Longest shard key; a bigger shard is accepted rather than split further. Default 6. */
   maxPrefix?: number;
@@ -78,6 +77,52 @@ export const REGISTRY = '__presseschauSearch';
 type Posting = Record<string, Record<string, number>>;
 type Entry = [string, Posting];
 
+const FIELD_IDS: Record<string, number> = Object.fromEntries(SEARCH_FIELDS.map((f, i) => [f, i]));
+
+/**
+ * The inverted index in MiniSearch's serialisation format (what `MiniSearch#toJSON` writes and
+ * `MiniSearch.loadJS` reads), computed directly: MiniSearch's own add + toJSON took ~6 s per
+ * 1 000 articles here, this ~0.5 s. Field lengths and averages follow MiniSearch's definitions
+ * (unique raw tokens per field; running average in insertion order) so BM25 scores are the
+ * same; test/render/search.test.ts compares with a real MiniSearch index.
+ */
+export function invertedIndex(docs: readonly SearchDoc[]): { index: Entry[]; lengths: number[][]; avg: number[] } {
+  // term → flat [field, doc, frequency, field, doc, frequency, …]: one growing array per term
+  // instead of nested maps keeps the garbage collector out of the way on big corpora.
+  const postings = new Map<string, number[]>();
+  const lengths: number[][] = [];
+  const avg = SEARCH_FIELDS.map(() => 0);
+  const counts = new Map<string, number>();
+  docs.forEach((d, id) => {
+    const values = [d.title, d.entities.join(' · '), d.text];
+    const lens: number[] = [];
+    values.forEach((value, field) => {
+      const tokens = words(value);
+      const unique = new Set(tokens).size;
+      lens.push(unique);
+      avg[field] = ((avg[field] ?? 0) * id + unique) / (id + 1);
+      counts.clear();
+      for (const token of tokens) for (const term of indexTerms(token)) counts.set(term, (counts.get(term) ?? 0) + 1);
+      for (const [term, n] of counts) {
+        const list = postings.get(term);
+        if (list) list.push(field, id, n);
+        else postings.set(term, [field, id, n]);
+      }
+    });
+    lengths.push(lens);
+  });
+  const index: Entry[] = [];
+  for (const [term, list] of postings) {
+    const posting: Posting = {};
+    for (let i = 0; i < list.length; i += 3) {
+      const field = String(list[i]);
+      (posting[field] ??= {})[String(list[i + 1])] = list[i + 2] ?? 0;
+    }
+    index.push([term, posting]);
+  }
+  return { index, lengths, avg };
+}
+
 /** JSON that is also safe inside a script: no `</script>`, no line separators that older parsers reject. */
 export function scriptJson(value: unknown): string {
   return JSON.stringify(value).replace(/</g, '\\u003c').replace(/\u2028/g, '\\u2028').replace(/\u2029/g, '\\u2029');
@@ -108,37 +153,25 @@ export function partition(entries: ReadonlyArray<readonly [string, number]>, bud
 
 export function buildSearchIndex(docs: readonly SearchDoc[], options: SearchIndexOptions = {}): { files: SearchFile[]; stats: SearchIndexStats } {
   const shardBytes = options.shardBytes ?? 48_000;
-  const chunkSize = options.chunkSize ?? 20;
+  const chunkSize = options.chunkSize ?? 5;
   const maxPrefix = options.maxPrefix ?? 6;
   const dir = options.dir ?? 'suche';
 
-  const mini = new MiniSearch<{ id: number; title: string; entities: string; text: string }>({
-    fields: [...SEARCH_FIELDS],
-    idField: 'id',
-    tokenize: words,
-    processTerm: (term) => indexTerms(term),
-  });
-  mini.addAll(docs.map((d, id) => ({ id, title: d.title, entities: d.entities.join(' · '), text: d.text })));
-  const js = mini.toJSON();
-  // The client rebuilds documentIds as 0..count-1; that only holds while MiniSearch numbers
-  // documents in insertion order, so check instead of trusting it.
-  for (const [short, id] of Object.entries(js.documentIds)) {
-    if (String(id) !== short) throw new Error(`search: MiniSearch hat Dokument ${String(id)} die interne Nummer ${short} gegeben; erwartet gleiche Nummern`);
-  }
-  const lengths: number[][] = docs.map((_, i) => js.fieldLength[i] ?? SEARCH_FIELDS.map(() => 0));
-
-  const entries = (js.index as Entry[]).slice().sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
+  const js = invertedIndex(docs);
+  const lengths = js.lengths;
+  const entries = js.index.sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
   const sized = entries.map((e) => [e[0], JSON.stringify(e).length + 1] as const);
   const keys = partition(sized, shardBytes, maxPrefix);
 
   const byShard = new Map<string, Entry[]>(keys.map((k) => [k, []]));
+  const keySet = new Set(keys);
   for (const e of entries) {
-    const key = shardOf(e[0], keys);
+    const key = shardOf(e[0], keySet);
     if (key === undefined) throw new Error(`search: Term „${e[0]}“ passt in keinen Shard`);
     byShard.get(key)?.push(e);
   }
 
-  const meta: SearchMeta = { v: 1, count: docs.length, fields: js.fieldIds, lengths, avg: js.averageFieldLength, shards: keys, chunk: chunkSize };
+  const meta: SearchMeta = { v: 1, count: docs.length, fields: FIELD_IDS, lengths, avg: js.avg, shards: keys, chunk: chunkSize };
   const files: SearchFile[] = [{ path: `${dir}/index.js`, content: registration('index', meta) }];
   let largestShardBytes = 0;
   let totalShardBytes = 0;

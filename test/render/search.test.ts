@@ -5,7 +5,7 @@
  */
 import MiniSearch from 'minisearch';
 import { describe, expect, it } from 'vitest';
-import { buildSearchIndex, partition, REGISTRY, scriptJson, type SearchDoc, type SearchFile } from '../../src/index/search.ts';
+import { buildSearchIndex, invertedIndex, partition, REGISTRY, scriptJson, type SearchDoc, type SearchFile } from '../../src/index/search.ts';
 import { fold, indexTerms, queryTerm, shardOf, words } from '../../src/index/search-text.ts';
 import { createSearch } from '../../src/render/client/search-engine.ts';
 
@@ -108,6 +108,19 @@ describe('search over the sharded index', () => {
     expect(rows.map((r) => r.t)).toEqual(['Wostotschny']);
     expect(requested.filter((f) => f.startsWith('t-'))).toEqual(['t-w.js']);
     expect(requested.filter((f) => f.startsWith('d-'))).toEqual(['d-0.js']);
+  });
+});
+
+describe('the inverted index', () => {
+  it('equals what MiniSearch itself would serialise (postings, field lengths, averages)', () => {
+    const whole = new MiniSearch({ fields: ['title', 'entities', 'text'], idField: 'id', tokenize: words, processTerm: (t) => indexTerms(t) });
+    whole.addAll(DOCS.map((d, id) => ({ id, title: d.title, entities: d.entities.join(' · '), text: d.text })));
+    const ref = whole.toJSON();
+    const ours = invertedIndex(DOCS);
+    const sortByTerm = (e: [string, unknown][]) => [...e].sort((a, b) => (a[0] < b[0] ? -1 : 1));
+    expect(sortByTerm(ours.index)).toEqual(sortByTerm(ref.index as [string, unknown][]));
+    expect(ours.lengths).toEqual(DOCS.map((_, i) => ref.fieldLength[i]));
+    expect(ours.avg).toEqual(ref.averageFieldLength);
   });
 });
 

@@ -17,7 +17,8 @@ declare global {
   }
 }
 
-const PAGE = 20;
+/** Hits per page; each page loads the document chunks of its hits only. */
+const PAGE = 10;
 
 // The folder of this script is the site's assets/ folder; the index lies next to it. Taken from
 // the script's own URL so it works from file:// and under any sub-path.
