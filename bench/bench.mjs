@@ -4,11 +4,16 @@
 // the given flags. See bench/README.md.
 import { build } from 'esbuild';
 import { spawnSync } from 'node:child_process';
+import { copyFileSync, mkdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
-const compiled = spawnSync(process.execPath, ['scripts/compile.mjs'], { cwd: root, stdio: 'inherit' });
+// A private compile (bench/work/lib) with its own launcher: other people's `npm test` recompiles
+// lib/ at any moment in a shared tree, which must not swap the code under a running benchmark.
+const compiled = spawnSync(process.execPath, ['scripts/compile.mjs', '--outdir', 'bench/work/lib'], { cwd: root, stdio: 'inherit' });
 if (compiled.status !== 0) process.exit(compiled.status ?? 1);
+mkdirSync(new URL('./work/bin/', import.meta.url), { recursive: true });
+copyFileSync(new URL('../bin/presseschau.js', import.meta.url), new URL('./work/bin/presseschau.js', import.meta.url));
 await build({
   absWorkingDir: root,
   entryPoints: ['bench/run.ts'],

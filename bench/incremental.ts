@@ -9,7 +9,7 @@ import path from 'node:path';
 import type { CorpusInfo } from './generate.ts';
 import { measure, stats } from './measure.ts';
 import type { IncrementalResult } from './report.ts';
-import { ROOT } from './tools.ts';
+import { PRESSESCHAU_BIN } from './tools.ts';
 
 async function mtimes(dir: string, into = new Map<string, number>()): Promise<Map<string, number>> {
   for (const e of await readdir(dir, { withFileTypes: true }).catch(() => [])) {
@@ -30,7 +30,7 @@ export async function measureIncremental(corpus: CorpusInfo, workRoot: string, e
   for (let i = 0; i < names.length; i += 512) {
     await Promise.all(names.slice(i, i + 512).map((n) => link(path.join(corpus.seedsDir, n), path.join(seeds, n))));
   }
-  const argv = [process.execPath, path.join(ROOT, 'bin/presseschau.js'), 'build', '--seeds', seeds, '--out', out];
+  const argv = [process.execPath, PRESSESCHAU_BIN, 'build', '--seeds', seeds, '--out', out];
   const full = await measure(argv);
   const articles = names.filter((n) => /\.(txt|md)$/.test(n));
   const times: number[] = [];

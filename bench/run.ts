@@ -14,7 +14,7 @@ import { ensureCorpus, type CorpusInfo } from './generate.ts';
 import { folderSize, hasGnuTime, measure, stats, type Stats } from './measure.ts';
 import { renderTable, type Results, type ToolResult } from './report.ts';
 import { measureIncremental } from './incremental.ts';
-import { ROOT, TOOL_NAMES, TOOLS, type ToolName } from './tools.ts';
+import { PRESSESCHAU_BIN, ROOT, TOOL_NAMES, TOOLS, type ToolName } from './tools.ts';
 
 interface Args {
   sizes: number[];
@@ -112,7 +112,7 @@ async function main(): Promise<number> {
     const out = path.join(work, 'seeds-out');
     const times: number[] = [];
     for (let r = 0; r < args.seedRuns; r++) {
-      times.push((await measure([process.execPath, path.join(ROOT, 'bin/presseschau.js'), 'build', '--seeds', path.join(ROOT, 'seeds'), '--out', out])).ms);
+      times.push((await measure([process.execPath, PRESSESCHAU_BIN, 'build', '--seeds', path.join(ROOT, 'seeds'), '--out', out])).ms);
     }
     results.seeds = stats(times);
     process.stderr.write(`Seeds (5 Artikel, mit Node-Start): Median ${results.seeds.median} ms\n`);

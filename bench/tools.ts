@@ -10,6 +10,8 @@ import { fileURLToPath } from 'node:url';
 import type { CorpusInfo } from './generate.ts';
 
 export const ROOT = fileURLToPath(new URL('..', import.meta.url));
+/** presseschau as compiled privately by bench.mjs (bench/work/bin → bench/work/lib). */
+export const PRESSESCHAU_BIN = path.join(ROOT, 'bench/work/bin/presseschau.js');
 const BENCH = path.join(ROOT, 'bench');
 
 export type ToolName = 'presseschau' | 'eleventy' | 'hugo';
@@ -62,7 +64,7 @@ const presseschau: Tool = {
     const outDir = path.join(work, 'out');
     await mkdir(work, { recursive: true });
     return {
-      argv: [process.execPath, path.join(ROOT, 'bin/presseschau.js'), 'build', '--seeds', corpus.seedsDir, '--out', outDir],
+      argv: [process.execPath, PRESSESCHAU_BIN, 'build', '--seeds', corpus.seedsDir, '--out', outDir],
       cwd: work,
       outDir,
       articleDir: 'artikel',

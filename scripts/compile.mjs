@@ -10,7 +10,8 @@ const at = process.argv.indexOf('--outdir');
 const outdir = at > 0 && process.argv[at + 1] ? process.argv[at + 1] : 'lib';
 await build({
   absWorkingDir: root,
-  entryPoints: { cli: 'src/cli.ts' },
+  // parallel-worker: the worker-thread entry for normalise + enrich (src/parallel/).
+  entryPoints: { cli: 'src/cli.ts', 'parallel-worker': 'src/parallel/worker.ts' },
   outdir,
   bundle: true,
   packages: 'external',

@@ -6,7 +6,6 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { CORPUS_FILE, DEFAULT_KNOWLEDGE, parseKnowledge } from './config/corpus.ts';
 import { checkOutputDir } from './config/guard.ts';
-import { compileKnowledge, enrich } from './enrich/index.ts';
 import { buildSiteModel, type SiteModel } from './index/index.ts';
 import { ingest } from './ingest/index.ts';
 import { loadTheme } from './ingest/templates.ts';
@@ -14,8 +13,7 @@ import { diag, type Diagnostic } from './model/diagnostic.ts';
 import type { EnrichedArticle } from './model/enriched.ts';
 import type { Knowledge } from './model/knowledge.ts';
 import type { Page } from './model/page.ts';
-import { assignSlugs } from './normalise/slug.ts';
-import { normalise } from './normalise/index.ts';
+import { runDocumentStages } from './parallel/stage.ts';
 import { renderSite } from './render/index.ts';
 import { stageOutput, type WriteStats } from './write/index.ts';
 
@@ -33,6 +31,21 @@ export interface BuildOptions {
    * (pages are streamed). Default: none. Must be cheap: it runs inside the stage loops.
    */
   onProgress?: (stage: string, done: number, total: number) => void;
+  /**
+   * Record cache for incremental builds (src/cache/): a folder, or false for none. Default: when
+   * writing, `<parent of outDir>/.presseschau-cache/<name of outDir>/`; never with `write: false`.
+   */
+  cache?: string | false;
+  /** Worker threads for normalise + enrich; default one per core for 200+ documents (src/parallel/). */
+  workers?: number;
+}
+
+function cacheDirFor(options: BuildOptions): string | undefined {
+  if (options.cache === false) return undefined;
+  if (typeof options.cache === 'string') return options.cache;
+  if (options.write === false) return undefined;
+  const out = path.resolve(options.outDir);
+  return path.join(path.dirname(out), '.presseschau-cache', path.basename(out));
 }
 
 export interface BuildResult {
@@ -91,23 +104,17 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
 
   const progress = options.onProgress ?? (() => {});
   progress('ingest', ingested.files.length, ingested.files.length);
-  const normalised = ingested.documents.map((doc, i, all) => {
-    progress('normalise', i + 1, all.length);
-    const r = normalise(doc);
-    diagnostics.push(...r.diagnostics);
-    return r.article;
+  // normalise + enrich per document: cached by content, on worker threads when it pays (src/parallel/).
+  const cacheDir = cacheDirFor(options);
+  const docStages = await runDocumentStages(ingested.documents, knowledge, {
+    ...(cacheDir !== undefined ? { cacheDir } : {}),
+    ...(options.workers !== undefined ? { workers: options.workers } : {}),
+    onProgress: (done, total) => progress('enrich', done, total),
   });
-  const articles = assignSlugs(normalised);
-  lap('normalise');
-
-  const compiled = compileKnowledge(knowledge);
-  const records = articles.map((a, i, all) => {
-    progress('enrich', i + 1, all.length);
-    const r = enrich(a, compiled);
-    diagnostics.push(...r.diagnostics);
-    return r.record;
-  });
-  lap('enrich');
+  diagnostics.push(...docStages.normaliseDiagnostics, ...docStages.enrichDiagnostics);
+  const records = docStages.records;
+  if (docStages.cache) timings.cacheHits = docStages.cache.hits;
+  lap('normalise+enrich');
 
   if (records.length === 0) {
     throw new BuildError('Kein gültiger Artikel im Korpus; nichts zu bauen', diagnostics);

@@ -11,7 +11,7 @@ import { ensureCorpus, type CorpusInfo } from '../../bench/generate.ts';
 import { build } from '../../src/build.ts';
 
 const SEEDS = path.resolve(import.meta.dirname, '../../seeds');
-const COUNT = 200;
+const COUNT = 150;
 let tmp: string;
 let corpus: CorpusInfo;
 

@@ -1,0 +1,33 @@
+/**
+ * The pipeline version for cache keys: a hash of the code that produced the cached records.
+ * Running from the bundle (lib/cli.js) that is the bundle itself (data files are bundled in);
+ * running from src/ (tests) it is every source and data file under src/. Any code change
+ * therefore invalidates the cache — coarse, but never stale.
+ */
+import { createHash } from 'node:crypto';
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import fg from 'fast-glob';
+
+let memo: Promise<string> | undefined;
+
+export function pipelineVersion(): Promise<string> {
+  memo ??= compute();
+  return memo;
+}
+
+async function compute(): Promise<string> {
+  const self = fileURLToPath(import.meta.url);
+  const hash = createHash('sha256');
+  if (self.endsWith('.js')) {
+    hash.update(await readFile(self));
+    // The worker bundle does the processing when threads are used; it must match as well.
+    hash.update(await readFile(path.join(path.dirname(self), 'parallel-worker.js')).catch(() => Buffer.alloc(0)));
+  } else {
+    const src = path.resolve(path.dirname(self), '..');
+    const files = (await fg(['**/*.{ts,json,yml,yaml}'], { cwd: src })).sort();
+    for (const f of files) hash.update(f).update(await readFile(path.join(src, f)));
+  }
+  return hash.digest('hex').slice(0, 32);
+}
