@@ -145,6 +145,16 @@ export function summaryLine(f: SummaryFacts, p: Palette): string {
   return `${mark} ${parts.join(', ')} · ${where}`;
 }
 
+/** Stage ids (as in diagnostics) → the German verbs an editor reads in the progress line. */
+const STAGE_LABEL: Readonly<Record<string, string>> = {
+  ingest: 'einlesen',
+  normalise: 'normalisieren',
+  enrich: 'anreichern',
+  index: 'verknüpfen',
+  render: 'rendern',
+  write: 'schreiben',
+};
+
 /**
  * The progress line: silent for the first second (most builds are done by then), then one
  * redrawn line on stderr, at most ten redraws a second. Cleared before anything else prints.
@@ -161,7 +171,7 @@ export function progressLine(stream: OutStream, enabled: boolean, now: () => num
       last = t;
       shown = true;
       const count = total > 0 ? `${num.format(done)}/${num.format(total)}` : num.format(done);
-      stream.write(`\r\u001b[2K  ${stage} ${count}`);
+      stream.write(`\r\u001b[2K  ${STAGE_LABEL[stage] ?? stage} ${count}`);
     },
     clear() {
       if (shown) stream.write('\r\u001b[2K');

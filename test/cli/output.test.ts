@@ -40,7 +40,7 @@ describe('colour and progress conventions', () => {
     p.update('enrich', 8, 10);
     now = 1200;
     p.update('write', 1200, 0);
-    expect(written).toEqual(['\r\u001b[2K  enrich 7/10', '\r\u001b[2K  write 1.200']);
+    expect(written).toEqual(['\r\u001b[2K  anreichern 7/10', '\r\u001b[2K  schreiben 1.200']);
     p.clear();
     expect(written.at(-1)).toBe('\r\u001b[2K');
   });
