@@ -3,7 +3,7 @@
  * (see helpers.ts). Registered in vitest.config.ts; other test folders do not need it.
  */
 import { execFileSync } from 'node:child_process';
-import { copyFileSync, existsSync, mkdirSync, mkdtempSync, rmSync, symlinkSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, statSync, symlinkSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -18,6 +18,20 @@ declare module 'vitest' {
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 
+/** Folders of runs that were killed (no teardown) are removed after a day; live runs are never that old. */
+function removeStale(): void {
+  const day = Date.now() - 24 * 3600 * 1000;
+  for (const name of readdirSync(os.tmpdir())) {
+    if (!name.startsWith('presseschau-cli-pkg-')) continue;
+    const dir = path.join(os.tmpdir(), name);
+    try {
+      if (statSync(dir).mtimeMs < day) rmSync(dir, { recursive: true, force: true });
+    } catch {
+      // another run removed it first
+    }
+  }
+}
+
 export default function setup(project: TestProject): () => void {
   const pkg = mkdtempSync(path.join(os.tmpdir(), 'presseschau-cli-pkg-'));
   mkdirSync(path.join(pkg, 'bin'));
@@ -26,7 +40,13 @@ export default function setup(project: TestProject): () => void {
   for (const dir of ['node_modules', 'templates', 'scaffold', 'assets']) {
     if (existsSync(path.join(ROOT, dir))) symlinkSync(path.join(ROOT, dir), path.join(pkg, dir), 'dir');
   }
-  execFileSync(process.execPath, [path.join(ROOT, 'scripts', 'compile.mjs'), '--outdir', path.join(pkg, 'lib')], { cwd: ROOT, stdio: 'inherit' });
+  try {
+    execFileSync(process.execPath, [path.join(ROOT, 'scripts', 'compile.mjs'), '--outdir', path.join(pkg, 'lib')], { cwd: ROOT, stdio: 'inherit' });
+  } catch (error) {
+    rmSync(pkg, { recursive: true, force: true }); // no teardown runs when setup throws
+    throw error;
+  }
+  removeStale();
   project.provide('cliPackage', pkg);
   return () => rmSync(pkg, { recursive: true, force: true });
 }
