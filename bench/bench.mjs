@@ -4,7 +4,7 @@
 // the given flags. See bench/README.md.
 import { build } from 'esbuild';
 import { spawnSync } from 'node:child_process';
-import { copyFileSync, mkdirSync } from 'node:fs';
+import { copyFileSync, mkdirSync, rmSync, symlinkSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
@@ -14,6 +14,10 @@ const compiled = spawnSync(process.execPath, ['scripts/compile.mjs', '--outdir',
 if (compiled.status !== 0) process.exit(compiled.status ?? 1);
 mkdirSync(new URL('./work/bin/', import.meta.url), { recursive: true });
 copyFileSync(new URL('../bin/presseschau.js', import.meta.url), new URL('./work/bin/presseschau.js', import.meta.url));
+// The CLI finds its package root (version, templates/) by walking up from lib/: make bench/work/ one.
+copyFileSync(new URL('../package.json', import.meta.url), new URL('./work/package.json', import.meta.url));
+rmSync(new URL('./work/templates', import.meta.url), { force: true, recursive: true });
+symlinkSync('../../templates', new URL('./work/templates', import.meta.url));
 await build({
   absWorkingDir: root,
   entryPoints: ['bench/run.ts'],
