@@ -27,7 +27,10 @@ await build({
 // (src/ingest/templates.ts) picks it up from lib/assets/ like any built-in asset.
 await build({
   absWorkingDir: root,
-  entryPoints: { suche: 'src/render/client/search.ts' },
+  entryPoints: [
+    { in: 'src/render/client/search.ts', out: 'suche' },
+    { in: 'src/render/client/search.css', out: 'suche' },
+  ],
   outdir: `${outdir}/assets`,
   bundle: true,
   platform: 'browser',

@@ -6,14 +6,14 @@
 import { pathToFileURL } from 'node:url';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildSite, launchChromium, serve, watch, type BuiltSite, type Served } from './helpers.ts';
+import { sharedSite, launchChromium, serve, watch, type BuiltSite, type Served } from './helpers.ts';
 
 let site: BuiltSite;
 let browser: Browser;
 let served: Served;
 
 beforeAll(async () => {
-  site = await buildSite();
+  site = await sharedSite();
   browser = await launchChromium();
   served = await serve(site.dir);
 }, 60_000);

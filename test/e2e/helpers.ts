@@ -4,7 +4,7 @@
  * over http under a sub-path, and list the pages of a built site.
  */
 import { existsSync } from 'node:fs';
-import { mkdtemp, readdir, rm } from 'node:fs/promises';
+import { mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import os from 'node:os';
@@ -33,8 +33,65 @@ export async function buildSite(options: { baseUrl?: string } = {}): Promise<Bui
   const parent = await mkdtemp(path.join(os.tmpdir(), 'presseschau-e2e-'));
   const dir = path.join(parent, 'site');
   await build({ seedsDir: SEEDS, outDir: dir, ...(options.baseUrl !== undefined ? { baseUrl: options.baseUrl } : {}) });
+  return describeSite(dir, () => rm(parent, { recursive: true, force: true }));
+}
+
+async function describeSite(dir: string, cleanup: () => Promise<void>): Promise<BuiltSite> {
   const files = (await listFiles(dir)).sort();
-  return { dir, files, html: files.filter((f) => f.endsWith('.html')), cleanup: () => rm(parent, { recursive: true, force: true }) };
+  return { dir, files, html: files.filter((f) => f.endsWith('.html')), cleanup };
+}
+
+const alive = (pid: number) => {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
+};
+
+/**
+ * The seeds built once per test run and shared by every browser/validator test file (read-only
+ * use!). Test files run in parallel worker processes of one vitest process: the first to arrive
+ * builds (an atomic mkdir is the lock), the others wait for its `done` marker. Folders of runs
+ * whose vitest process is gone are removed on the way.
+ */
+export async function sharedSite(): Promise<BuiltSite> {
+  const prefix = 'presseschau-e2e-run-';
+  for (const name of await readdir(os.tmpdir())) {
+    const pid = Number(name.slice(prefix.length));
+    if (name.startsWith(prefix) && pid !== process.ppid && !alive(pid)) await rm(path.join(os.tmpdir(), name), { recursive: true, force: true });
+  }
+  const base = path.join(os.tmpdir(), `${prefix}${process.ppid}`);
+  const dir = path.join(base, 'site');
+  const done = path.join(base, 'done');
+  let builder = false;
+  try {
+    await mkdir(base);
+    builder = true;
+  } catch {
+    // Another test file is building (or has built) it.
+  }
+  if (builder) {
+    try {
+      if (!existsSync(CLIENT)) throw new Error(`${CLIENT} fehlt: erst \`node scripts/compile.mjs\` ausführen (npm test tut das selbst).`);
+      await build({ seedsDir: SEEDS, outDir: dir });
+      await writeFile(done, 'ok');
+    } catch (error) {
+      await writeFile(done, `Build fehlgeschlagen: ${error instanceof Error ? error.message : String(error)}`);
+      throw error;
+    }
+  } else {
+    const deadline = Date.now() + 120_000;
+    while (!existsSync(done)) {
+      if (Date.now() > deadline) throw new Error(`gemeinsamer Build in ${base} nicht fertig nach 120 s`);
+      await new Promise((r) => setTimeout(r, 100));
+    }
+    const state = await readFile(done, 'utf8');
+    if (state !== 'ok') throw new Error(state);
+  }
+  // Nothing to clean per file: the folder lives until the next run sees its vitest process gone.
+  return describeSite(dir, async () => undefined);
 }
 
 async function listFiles(dir: string, prefix = ''): Promise<string[]> {

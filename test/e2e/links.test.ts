@@ -3,12 +3,12 @@ import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildSite, type BuiltSite } from './helpers.ts';
+import { sharedSite, type BuiltSite } from './helpers.ts';
 import { checkLinks, extract, reachable } from './links.ts';
 
 let site: BuiltSite;
 beforeAll(async () => {
-  site = await buildSite();
+  site = await sharedSite();
 }, 60_000);
 afterAll(() => site?.cleanup());
 

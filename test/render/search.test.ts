@@ -8,6 +8,7 @@ import { describe, expect, it } from 'vitest';
 import { buildSearchIndex, invertedIndex, partition, REGISTRY, scriptJson, type SearchDoc, type SearchFile } from '../../src/index/search.ts';
 import { fold, indexTerms, queryTerm, shardOf, words } from '../../src/index/search-text.ts';
 import { createSearch } from '../../src/render/client/search-engine.ts';
+import { snippetRange } from '../../src/render/client/search-view.ts';
 
 const doc = (title: string, text: string, extra: Partial<SearchDoc> = {}): SearchDoc => ({
   kind: 'artikel', title, path: `artikel/${title.toLowerCase().replace(/[^a-z]+/g, '-')}.html`, date: '2024-06-19', source: null, text, entities: [], ...extra,
@@ -140,5 +141,20 @@ describe('sharding', () => {
   });
   it('is deterministic', () => {
     expect(buildSearchIndex(DOCS)).toEqual(buildSearchIndex(DOCS));
+  });
+});
+
+describe('snippets', () => {
+  const text = 'Erster Satz ohne Treffer steht hier. Am 19. Juni begann in Pjöngjang ein Gipfeltreffen der beiden Staatschefs, das lange vorbereitet war.';
+  it('starts at the sentence of the best hit and covers the hit', () => {
+    const matched = new Set(indexTerms('Gipfeltreffen'));
+    const { from, to } = snippetRange(text, matched);
+    expect(text.slice(from, to)).toMatch(/^Am 19\. Juni begann in Pjöngjang ein Gipfeltreffen/);
+  });
+  it('prefers the passage with the most different hits', () => {
+    const long = `${'Füllwort '.repeat(60)}Gipfel allein. ${'Füllwort '.repeat(60)}Gipfel in Pjöngjang heute.`;
+    const matched = new Set([...indexTerms('Gipfel'), ...indexTerms('Pjöngjang')]);
+    const { from, to } = snippetRange(long, matched);
+    expect(long.slice(from, to)).toContain('Gipfel in Pjöngjang');
   });
 });

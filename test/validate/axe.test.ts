@@ -7,7 +7,7 @@ import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildSite, launchChromium, ROOT, type BuiltSite } from '../e2e/helpers.ts';
+import { sharedSite, launchChromium, ROOT, type BuiltSite } from '../e2e/helpers.ts';
 
 /** One page of each type: a fixed page, or the first file matching a pattern. */
 export const PAGE_TYPES: ReadonlyArray<{ type: string; match: RegExp; query?: string }> = [
@@ -34,7 +34,7 @@ let axeSource: string;
 
 beforeAll(async () => {
   axeSource = await readFile(path.join(ROOT, 'node_modules/axe-core/axe.min.js'), 'utf8');
-  site = await buildSite();
+  site = await sharedSite();
   browser = await launchChromium();
 }, 60_000);
 afterAll(async () => {

@@ -6,7 +6,7 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { HtmlValidate, type ConfigData } from 'html-validate';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildSite, ROOT, type BuiltSite } from '../e2e/helpers.ts';
+import { sharedSite, ROOT, type BuiltSite } from '../e2e/helpers.ts';
 
 let site: BuiltSite;
 let validator: HtmlValidate;
@@ -15,7 +15,7 @@ beforeAll(async () => {
   // The config file is JSON in html-validate's documented shape; the library validates it on load.
   const config = JSON.parse(await readFile(path.join(ROOT, '.htmlvalidate.json'), 'utf8')) as ConfigData;
   validator = new HtmlValidate(config);
-  site = await buildSite();
+  site = await sharedSite();
 }, 60_000);
 afterAll(() => site?.cleanup());
 

@@ -9,7 +9,7 @@ import { existsSync } from 'node:fs';
 import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildSite, ROOT, type BuiltSite } from '../e2e/helpers.ts';
+import { sharedSite, ROOT, type BuiltSite } from '../e2e/helpers.ts';
 
 const VNU = path.join(ROOT, 'node_modules/vnu-jar/build/dist/vnu.jar');
 
@@ -25,7 +25,7 @@ interface VnuMessage {
 
 let site: BuiltSite;
 beforeAll(async () => {
-  site = await buildSite();
+  site = await sharedSite();
 }, 60_000);
 afterAll(() => site?.cleanup());
 

@@ -52,19 +52,32 @@ function appendMarked(parent: HTMLElement, text: string, from: number, to: numbe
   if (to > at) parent.append(document.createTextNode(text.slice(at, to)));
 }
 
-/** The passage of WINDOW words with the most different hits, as a paragraph with <mark>s. */
-export function snippet(text: string, matched: ReadonlySet<string>): HTMLElement {
-  const p = document.createElement('p');
-  p.className = 'treffer-auszug';
+/** How far back from a hit the passage may start to begin with its sentence. */
+const LOOKBACK = 15;
+
+/**
+ * The passage of WINDOW words with the most different hits: [from, to) in `text`. It starts at
+ * the hit's sentence when that begins within LOOKBACK words, else a few words before the hit.
+ */
+export function snippetRange(text: string, matched: ReadonlySet<string>): { from: number; to: number } {
   const tokens = tokenize(text);
-  if (tokens.length === 0) return p;
+  if (tokens.length === 0) return { from: 0, to: 0 };
   const hitTerms = tokens.map((t) => indexTerms(t.word).filter((x) => matched.has(x)));
+  const sentenceStart = (i: number) => {
+    for (let j = i; j > Math.max(0, i - LOOKBACK); j--) {
+      const before = tokens[j - 1];
+      const gap = text.slice(before?.end ?? 0, tokens[j]?.start ?? 0);
+      // "19. Juni", "3. Oktober": a period after a number is an ordinal, not a sentence end.
+      const ordinal = before !== undefined && /^\d+$/.test(before.word) && /^\.\s*$/.test(gap);
+      if (/[.!?:;\n]/.test(gap) && !ordinal) return j;
+    }
+    return i - LOOKBACK <= 0 ? 0 : Math.max(0, i - 5);
+  };
   let best = 0;
   let bestScore = -1;
-  const first = hitTerms.findIndex((h) => h.length > 0);
-  for (let i = Math.max(0, first); i < tokens.length; i++) {
+  for (let i = 0; i < tokens.length; i++) {
     if ((hitTerms[i] ?? []).length === 0) continue;
-    const from = Math.max(0, i - 5);
+    const from = sentenceStart(i);
     const distinct = new Set(hitTerms.slice(from, from + WINDOW).flat()).size;
     if (distinct > bestScore) {
       bestScore = distinct;
@@ -73,9 +86,16 @@ export function snippet(text: string, matched: ReadonlySet<string>): HTMLElement
   }
   const startToken = tokens[best];
   const endToken = tokens[Math.min(tokens.length, best + WINDOW) - 1];
-  if (!startToken || !endToken) return p;
-  const from = startToken.start;
-  const to = endToken.end;
+  if (!startToken || !endToken) return { from: 0, to: 0 };
+  return { from: startToken.start, to: endToken.end };
+}
+
+/** The passage as a paragraph with the hits in <mark>s. */
+export function snippet(text: string, matched: ReadonlySet<string>): HTMLElement {
+  const p = document.createElement('p');
+  p.className = 'treffer-auszug';
+  const { from, to } = snippetRange(text, matched);
+  if (to === 0) return p;
   if (from > 0) p.append('… ');
   appendMarked(p, text, from, to, matched);
   if (to < text.length) p.append(' …');

@@ -13,10 +13,14 @@ import type { RenderContext } from '../context.ts';
 
 /** Output path of the client; scripts/compile.mjs writes it to lib/assets/suche.js. */
 export const SEARCH_CLIENT = 'assets/suche.js';
+/** Its stylesheet (from src/render/client/search.css), linked from the page body: the layout belongs to the theme. */
+export const SEARCH_STYLE = 'assets/suche.css';
 
 export function* searchPages(site: SiteModel, ctx: RenderContext): Generator<Page> {
-  if (!ctx.theme.assets.has(SEARCH_CLIENT)) {
-    throw new Error(`render: ${SEARCH_CLIENT} fehlt im Theme; die Suche funktioniert ohne nicht. Erst \`npm run compile\` ausführen (schreibt lib/${SEARCH_CLIENT}).`);
+  for (const asset of [SEARCH_CLIENT, SEARCH_STYLE]) {
+    if (!ctx.theme.assets.has(asset)) {
+      throw new Error(`render: ${asset} fehlt im Theme; ohne geht die Suche nicht. Erst \`npm run compile\` ausführen (schreibt lib/${asset}).`);
+    }
   }
   const docs = searchDocs(site);
   yield ctx.renderPage({
@@ -28,7 +32,7 @@ export function* searchPages(site: SiteModel, ctx: RenderContext): Generator<Pag
     crumbs: [{ label: 'Suche', path: null }],
     data: {
       count: docs.length,
-      links: { client: SEARCH_CLIENT, register: PAGES.register, events: PAGES.events, timeline: PAGES.timeline },
+      links: { client: SEARCH_CLIENT, style: SEARCH_STYLE, register: PAGES.register, events: PAGES.events, timeline: PAGES.timeline },
     },
   });
   yield* buildSearchIndex(docs).files;
