@@ -26,17 +26,28 @@ const ORG_HEADS = vocab.orgHeads.join('|');
 const WORD = String.raw`\p{Lu}[\p{Ll}\p{M}'’]+(?:-\p{L}[\p{Ll}\p{M}]+)*`;
 /** Two to four name words, with a nobiliary particle allowed between them. */
 const NAME = String.raw`${WORD}(?:\s(?:(?:von|van|de|der|al|bin)\s)?${WORD}){1,3}`;
-const ROLE_WORD = String.raw`(?:\p{L}+-)?\p{L}+`;
-
-/** The name is a look-ahead so that every word gets its turn as a cue (matches do not swallow cues). */
-const RE_AFTER_CUE = new RegExp(String.raw`(?<![\p{L}\p{N}-])(${ROLE_WORD}),?\s+(?=(${NAME}))`, 'gu');
-const RE_APPOSITION = new RegExp(String.raw`(?<![\p{L}\p{N}])(${NAME}),\s+(\p{Ll}+)\s+(?:\p{Ll}+\s+){0,2}(${ROLE_WORD})`, 'gu');
+/** A name right at a position (sticky): used after a cue word. */
+const RE_NAME_AT = new RegExp(String.raw`,?\s+(${NAME})`, 'uy');
+/** A name that ends right where the text before an apposition ends. */
+const RE_NAME_BEFORE = new RegExp(String.raw`(?<![\p{L}\p{N}])(${NAME})$`, 'u');
+/** ", ein Nordkorea-Experte" / ", eine Expertin des …": up to two words before the role word. */
+const RE_APPOSITION = new RegExp(String.raw`,\s+(\p{Ll}+)\s+((?:\p{L}+\s+){0,2}(?:\p{L}+-)?\p{L}+)`, 'gu');
 const RE_ORG = new RegExp(String.raw`(?<![\p{L}\p{N}])((?:\p{Lu}[\p{L}]+[-\s]){1,3}(?:${ORG_HEADS}))(?:e?s)?(?![\p{L}\p{N}])`, 'gu');
+const RE_ORG_HINT = new RegExp(String.raw`(?:${ORG_HEADS})`, 'u');
 
+/** Role words are nouns and keep recurring: remember the verdict per word (bounded). */
+const roleMemo = new Map<string, boolean>();
 const isRoleWord = (w: string) => {
-  const k = lower(w.split('-').pop() ?? w);
-  return ROLE_SUFFIXES.some((s) => k.endsWith(s));
+  let v = roleMemo.get(w);
+  if (v === undefined) {
+    const k = lower(w.split('-').pop() ?? w);
+    v = ROLE_SUFFIXES.some((s) => k.endsWith(s));
+    if (roleMemo.size > 50_000) roleMemo.clear();
+    roleMemo.set(w, v);
+  }
+  return v;
 };
+const CAPITAL = /^\p{Lu}/u;
 
 /** Every word looks like part of a personal name, not a German noun or function word. */
 function plausibleName(name: string): boolean {
@@ -50,7 +61,7 @@ function plausibleName(name: string): boolean {
   });
 }
 
-export function findCandidates(texts: TextUnit[], matches: RawMatch[][], _ck: CompiledKnowledge): Candidate[] {
+export function findCandidates(texts: TextUnit[], matches: RawMatch[][], ck: CompiledKnowledge): Candidate[] {
   const out = new Map<string, Candidate>();
   texts.forEach((t, i) => {
     const known = matches[i] ?? [];
@@ -61,25 +72,35 @@ export function findCandidates(texts: TextUnit[], matches: RawMatch[][], _ck: Co
       const key = `${kind}:${clean}`;
       if (!out.has(key)) out.set(key, { name: clean, kind, context: context.trim(), block: t.block });
     };
-    for (const m of t.text.matchAll(RE_AFTER_CUE)) {
-      const cue = m[1] ?? '';
-      const name = m[2] ?? '';
-      if (!(isRoleWord(cue) || SPEECH.has(lower(cue)))) continue;
+    // A and B: walk the words once; only cue words (a role or a speech verb) try a name after them.
+    for (const tok of ck.matcher.tokens(t.text)) {
+      if (!(SPEECH.has(tok.key) || (CAPITAL.test(tok.raw) && isRoleWord(tok.raw)))) continue;
+      RE_NAME_AT.lastIndex = tok.end;
+      const m = RE_NAME_AT.exec(t.text);
+      const name = m?.[1];
+      if (!m || name === undefined) continue;
       const trimmed = dropTrailingRole(name);
       if (!plausibleName(trimmed)) continue;
-      add(trimmed, 'person', m.index + m[0].length, `${m[0]}${trimmed}`);
+      const at = m.index + m[0].length - name.length;
+      add(trimmed, 'person', at, `${t.text.slice(tok.start, at)}${trimmed}`);
     }
+    // C: ", ein Nordkorea-Experte" after a name.
     for (const m of t.text.matchAll(RE_APPOSITION)) {
-      const name = m[1] ?? '';
-      if (!APPOSITION.has(lower(m[2] ?? '')) || !isRoleWord(m[3] ?? '')) continue;
-      if (!plausibleName(name)) continue;
-      add(name, 'person', m.index, m[0]);
+      const words = (m[2] ?? '').split(/\s+/);
+      if (!APPOSITION.has(lower(m[1] ?? '')) || !words.some(isRoleWord)) continue;
+      const before = RE_NAME_BEFORE.exec(t.text.slice(Math.max(0, m.index - 80), m.index));
+      const name = before?.[1];
+      if (name === undefined || !plausibleName(name)) continue;
+      add(name, 'person', m.index - name.length, `${name}${m[0]}`);
     }
-    for (const m of t.text.matchAll(RE_ORG)) {
-      const name = m[1] ?? '';
-      const first = name.split(/[-\s]/)[0] ?? '';
-      if (NOT_NAMES.has(first)) continue;
-      add(name, 'organisation', m.index, name);
+    // Organisations: capitalised words joined to an institution head ("Stimson-Zentrum").
+    if (RE_ORG_HINT.test(t.text)) {
+      for (const m of t.text.matchAll(RE_ORG)) {
+        const name = m[1] ?? '';
+        const first = name.split(/[-\s]/)[0] ?? '';
+        if (NOT_NAMES.has(first)) continue;
+        add(name, 'organisation', m.index, name);
+      }
     }
   });
   return [...out.values()].sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0) || (a.kind < b.kind ? -1 : 1));

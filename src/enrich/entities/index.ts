@@ -12,9 +12,10 @@
 import type { Article } from '../../model/article.ts';
 import type { Diagnostic } from '../../model/diagnostic.ts';
 import type { Candidate, EntityRef, Occurrence } from '../../model/enriched.ts';
-import { findDates } from '../dates/index.ts';
+import type { DateMention } from '../dates/index.ts';
 import type { CompiledKnowledge } from '../knowledge.ts';
 import { findCandidates } from './candidates.ts';
+import { datesIn } from './dates.ts';
 import type { Entry, RawMatch } from './matcher.ts';
 import { vocab } from './vocab.ts';
 
@@ -88,7 +89,7 @@ export function extractEntities(article: Article, ck: CompiledKnowledge, _diagno
   // 3. Role phrases.
   for (const [i, list] of perText.entries()) {
     const text = texts[i]?.text ?? '';
-    let dates: ReturnType<typeof findDates> | undefined;
+    let dates: DateMention[] | undefined;
     list.forEach((f, k) => {
       if (f.entityId !== undefined) return;
       const roles = f.match.entries.filter((e) => e.kind === 'role');
@@ -100,7 +101,7 @@ export function extractEntities(article: Article, ck: CompiledKnowledge, _diagno
         f.absorbed = true;
         return;
       }
-      dates ??= findDates(text);
+      dates ??= datesIn(article, text);
       const year = [...dates].reverse().find((d) => d.end <= f.match.start && d.year !== undefined)?.year;
       const id = pickRole(roles.filter((e) => counts.has(e.entityId)), year);
       if (id !== undefined) f.entityId = id;

@@ -67,8 +67,12 @@ const WORD = /[\p{L}\p{M}\p{N}]+/gu;
 const JOIN = /^(?:|\s+|\s*[-‐‑]\s*)$/u;
 /** A lower-case letter directly followed by an upper-case one: two glued words. */
 const CAMEL = /(?<=\p{Ll})(?=\p{Lu})/u;
+const HAS_CAMEL = /\p{Ll}\p{Lu}/u;
 
+const ASCII = /^[\x00-\x7f]*$/;
 export function fold(s: string): string {
+  // Most tokens are plain ASCII: skip the (costly) Unicode decomposition for them.
+  if (ASCII.test(s)) return s.toLowerCase();
   return s.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase().replace(/ß/g, 'ss');
 }
 
@@ -80,6 +84,10 @@ export function tokenize(text: string): Token[] {
   const out: Token[] = [];
   for (const m of text.matchAll(WORD)) {
     let start = m.index;
+    if (!HAS_CAMEL.test(m[0])) {
+      out.push({ start, end: start + m[0].length, raw: m[0], key: fold(m[0]) });
+      continue;
+    }
     for (const part of m[0].split(CAMEL)) {
       out.push({ start, end: start + part.length, raw: part, key: fold(part) });
       start += part.length;
@@ -202,8 +210,20 @@ export function compileMatcher(entities: readonly Entity[]): NameMatcher {
     }
   }
 
+  // The same text is tokenized by mentions, candidates and events in turn: keep the last few.
+  const recent = new Map<string, Token[]>();
+  const tokensOf = (text: string): Token[] => {
+    let t = recent.get(text);
+    if (!t) {
+      t = splitGlued(tokenize(text), known);
+      if (recent.size >= 256) recent.clear();
+      recent.set(text, t);
+    }
+    return t;
+  };
+
   const match = (text: string): RawMatch[] => {
-    const tokens = splitGlued(tokenize(text), known);
+    const tokens = tokensOf(text);
     const out: RawMatch[] = [];
     let i = 0;
     while (i < tokens.length) {
@@ -228,7 +248,7 @@ export function compileMatcher(entities: readonly Entity[]): NameMatcher {
     return ids.size === 1 ? [...ids][0] : undefined;
   };
 
-  return { match, resolve, shared, tokens: (text: string) => splitGlued(tokenize(text), known) };
+  return { match, resolve, shared, tokens: tokensOf };
 }
 
 function genitiveStems(key: string): string[] {

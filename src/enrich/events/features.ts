@@ -5,7 +5,8 @@
  */
 import type { CorpusEvent } from '../../model/knowledge.ts';
 import type { DateMention } from '../dates/index.ts';
-import { fold, tokenize, type Token } from '../entities/matcher.ts';
+import { vocab as dateVocab } from '../dates/vocab.ts';
+import { tokenize, type Token } from '../entities/matcher.ts';
 import type { CompiledKnowledge } from '../knowledge.ts';
 import { weights } from './weights.ts';
 
@@ -33,6 +34,8 @@ export interface EventIndex {
   keywords(tokens: Token[]): KeywordHit[];
   byDate(d: DateMention): Feature[];
   retrospective(sentence: string): boolean;
+  /** The text names a year or a month some event falls in: only then are its dates worth finding. */
+  mayDate(text: string): boolean;
 }
 
 /** Keyword words of up to this length must match whole ("nach" is not "nachdem"); longer ones as prefixes. */
@@ -94,13 +97,20 @@ export function compileEventIndex(ck: CompiledKnowledge): EventIndex {
     return d.kind === 'year' ? (years.get(d.year) ?? []) : [];
   };
 
-  const markers = weights.retrospectiveMarkers.map((m) => new RegExp(`(?<![\\p{L}])${fold(m).replace(/\s+/g, '\\s+')}(?![\\p{L}])`, 'u'));
-  const retrospective = (sentence: string) => {
-    const f = fold(sentence);
-    return markers.some((re) => re.test(f));
-  };
+  // One case-insensitive alternation over the raw sentence (no folding needed: markers are written as they appear).
+  const markers = new RegExp(`(?<![\\p{L}])(?:${weights.retrospectiveMarkers.map((m) => m.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/\s+/g, '\\s+')).join('|')})(?![\\p{L}])`, 'iu');
+  const retrospective = (sentence: string) => markers.test(sentence);
 
-  return { byEntity, keywords, byDate, retrospective };
+  const stamps = new Set<string>();
+  for (const e of events) {
+    for (const y of yearsOf(e)) stamps.add(String(y));
+  }
+  const monthNumbers = new Set(events.flatMap((e) => monthsOf(e).map((m) => Number(m.slice(5, 7)))));
+  for (const m of dateVocab.months) if (monthNumbers.has(m.month)) for (const n of m.names) stamps.add(n);
+  const stampRe = stamps.size === 0 ? /$^/ : new RegExp(`(?<![\\p{L}\\p{N}])(?:${[...stamps].map((x) => x.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|')})`, 'iu');
+  const mayDate = (text: string) => stampRe.test(text);
+
+  return { byEntity, keywords, byDate, retrospective, mayDate };
 }
 
 function monthsOf(e: CorpusEvent): string[] {

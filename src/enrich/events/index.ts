@@ -13,7 +13,7 @@
 import type { Article } from '../../model/article.ts';
 import type { Diagnostic } from '../../model/diagnostic.ts';
 import type { EntityRef } from '../../model/enriched.ts';
-import { findDates } from '../dates/index.ts';
+import { datesIn } from '../entities/dates.ts';
 import type { CompiledKnowledge } from '../knowledge.ts';
 import { compileEventIndex, type EventIndex, type Feature } from './features.ts';
 import { weights } from './weights.ts';
@@ -90,9 +90,14 @@ export function scoreEvents(article: Article, entities: EntityRef[], ck: Compile
     done.add(u.text);
     const factor = u.type === 'title' ? weights.title : u.type === 'caption' ? weights.caption : 1;
     const names = occ.get(String(u.block)) ?? [];
-    const dates = findDates(u.text);
+    const dates = idx.mayDate(u.text) ? datesIn(article, u.text) : [];
     const tokens = ck.matcher.tokens(u.text);
+    let t0 = 0;
     for (const [from, to] of sentences(u.text)) {
+      let t1 = t0;
+      while (t1 < tokens.length && (tokens[t1]?.start ?? Infinity) < to) t1++;
+      const inSentence = tokens.slice(t0, t1);
+      t0 = t1;
       const sentence = u.text.slice(from, to);
       const retro = idx.retrospective(sentence);
       const before = new Map([...scores.values()].map((s) => [s.id, s.hits]));
@@ -100,7 +105,7 @@ export function scoreEvents(article: Article, entities: EntityRef[], ck: Compile
         if (n.start < from || n.start >= to) continue;
         for (const f of idx.byEntity.get(n.id) ?? []) hit(f, `entity:${n.id}`, factor, retro, n.text);
       }
-      for (const k of idx.keywords(tokens.filter((t) => t.start >= from && t.start < to))) {
+      for (const k of idx.keywords(inSentence)) {
         for (const f of k.features) hit(f, `kw:${k.keyword}`, factor, retro, k.text);
       }
       const yearOnly: Feature[] = [];
