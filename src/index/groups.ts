@@ -84,11 +84,15 @@ export function quoteGroups(articles: readonly EnrichedArticle[]): QuoteRef[][] 
     refs.push(r);
     parent.set(key(r), key(r));
   });
+  // sameAs as sets, built once: a quote repeated by hundreds of outlets must not cost |group|² list scans
+  const sameAs = new Map<string, Set<string>>();
+  for (const a of articles) a.quotes.forEach((q, index) => sameAs.set(`${a.id}#${index}`, new Set(q.sameAs)));
   for (const a of articles) a.quotes.forEach((q, index) => {
     for (const otherId of q.sameAs) {
+      if (otherId < a.id) continue; // symmetric: the pair is joined from its smaller id
       const other = byArticle.get(otherId);
       other?.quotes.forEach((q2, j) => {
-        if (q2.speakerId === q.speakerId && (q2.sameAs.includes(a.id) || q2.text === q.text)) {
+        if (q2.speakerId === q.speakerId && (sameAs.get(`${otherId}#${j}`)?.has(a.id) === true || q2.text === q.text)) {
           const ra = find(`${a.id}#${index}`);
           const rb = find(`${otherId}#${j}`);
           if (ra !== rb) parent.set(ra < rb ? rb : ra, ra < rb ? ra : rb);

@@ -60,9 +60,14 @@ export interface QuoteCard {
   speaker: EntityLink | null;
   speakerName: string | null;
   evidence: string;
-  /** Outlets that carried it, one per article. */
+  /** Outlets that carried it, one per article, at most MAX_CARRIERS. */
   carriers: { article: Teaser }[];
+  /** Carrying articles not listed. */
+  moreCarriers: number;
 }
+
+/** A statement wired to hundreds of outlets would make every card a page long. */
+export const MAX_CARRIERS = 12;
 
 /** A quotation group → one card: the first article's wording, every carrying article listed. */
 export function quoteCard(site: SiteModel, group: readonly { articleId: string; index: number }[], h: Helpers): QuoteCard | null {
@@ -76,7 +81,8 @@ export function quoteCard(site: SiteModel, group: readonly { articleId: string; 
     speaker: speaker ? entityLink(speaker, h) : null,
     speakerName: speaker?.name ?? q.speakerName,
     evidence: q.evidence,
-    carriers: group.flatMap((r) => {
+    moreCarriers: Math.max(0, group.length - MAX_CARRIERS),
+    carriers: group.slice(0, MAX_CARRIERS).flatMap((r) => {
       const art = site.byId.get(r.articleId);
       return art ? [{ article: teaser(site, art, h) }] : [];
     }),
