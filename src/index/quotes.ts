@@ -7,7 +7,9 @@
  * Candidates come from an inverted index keyed by speaker + stem, probed only with each quote's
  * rarest stems (prefix filtering): if A ∩ B covers at least θ·|A| stems, any |A| − ⌈θ·|A|⌉ + 1 of
  * A's stems include one of B's, so probing with that many rarest stems misses no pair (the
- * smaller quote of a pair always finds the larger). No all-pairs loop; deterministic.
+ * smaller quote of a pair always finds the larger). No all-pairs loop; deterministic. Identical
+ * quotes (same speaker, same stems) are one node, so a statement repeated in thousands of articles
+ * costs one comparison, and each `sameAs` is capped at `maxSameAs` ids (quotes.json).
  */
 import { z } from 'zod';
 import type { EnrichedArticle, Quote } from '../model/enriched.ts';
@@ -20,14 +22,20 @@ const Settings = z.strictObject({
   minShared: z.number().int().positive(),
   minContainment: z.number().gt(0).max(1),
   minJaccard: z.number().min(0).max(1),
+  maxSameAs: z.number().int().positive(),
 });
 export const LINK_SETTINGS = Settings.parse(raw);
 
 interface Ref {
   article: number;
   quote: number;
+}
+
+/** One distinct (speaker, stem set): identical quotes in many articles are matched once. */
+interface Node {
   speaker: string;
   terms: string[];
+  refs: Ref[];
 }
 
 const byCodePoint = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
@@ -44,7 +52,7 @@ export function quoteTerms(text: string): string[] {
     const term = queryTerm(t.word);
     if (term !== null) set.add(term);
   }
-  return [...set];
+  return [...set].sort(byCodePoint);
 }
 
 export function similar(a: readonly string[], b: readonly string[], s = LINK_SETTINGS): boolean {
@@ -56,48 +64,67 @@ export function similar(a: readonly string[], b: readonly string[], s = LINK_SET
   return shared >= s.minShared && shared / small.length >= s.minContainment && shared / union >= s.minJaccard;
 }
 
-export function linkQuotes(records: EnrichedArticle[]): EnrichedArticle[] {
-  const s = LINK_SETTINGS;
-  const refs: Ref[] = [];
+function nodesOf(records: readonly EnrichedArticle[]): Node[] {
+  const bySignature = new Map<string, Node>();
   records.forEach((r, article) => {
     r.quotes.forEach((q, quote) => {
       const speaker = speakerKey(q);
       const terms = quoteTerms(q.text);
-      if (speaker !== undefined && terms.length >= s.minTerms) refs.push({ article, quote, speaker, terms });
+      if (speaker === undefined || terms.length < LINK_SETTINGS.minTerms) return;
+      const signature = `${speaker}\u0002${terms.join(' ')}`;
+      const node = bySignature.get(signature);
+      if (node) node.refs.push({ article, quote });
+      else bySignature.set(signature, { speaker, terms, refs: [{ article, quote }] });
     });
   });
+  return [...bySignature.values()];
+}
+
+/** Pairs of similar nodes (each node is also linked to itself), found through the inverted index. */
+function linkNodes(nodes: readonly Node[]): Set<number>[] {
+  const s = LINK_SETTINGS;
   const postings = new Map<string, number[]>();
-  for (const [i, ref] of refs.entries()) {
-    for (const t of ref.terms) {
-      const key = `${ref.speaker}\u0001${t}`;
+  for (const [i, node] of nodes.entries()) {
+    for (const t of node.terms) {
+      const key = `${node.speaker}\u0001${t}`;
       const list = postings.get(key);
       if (list) list.push(i);
       else postings.set(key, [i]);
     }
   }
-  const links = refs.map(() => new Set<string>());
-  for (const [i, ref] of refs.entries()) {
-    const df = (t: string) => postings.get(`${ref.speaker}\u0001${t}`)?.length ?? 0;
-    const ranked = [...ref.terms].sort((a, b) => df(a) - df(b) || byCodePoint(a, b));
-    const prefix = ranked.slice(0, ref.terms.length - Math.ceil(s.minContainment * ref.terms.length) + 1);
-    const seen = new Set<number>();
+  const links = nodes.map((_, i) => new Set<number>([i]));
+  for (const [i, node] of nodes.entries()) {
+    const df = (t: string) => postings.get(`${node.speaker}\u0001${t}`)?.length ?? 0;
+    const ranked = [...node.terms].sort((a, b) => df(a) - df(b) || byCodePoint(a, b));
+    const prefix = ranked.slice(0, node.terms.length - Math.ceil(s.minContainment * node.terms.length) + 1);
     for (const t of prefix) {
-      for (const j of postings.get(`${ref.speaker}\u0001${t}`) ?? []) {
-        const other = refs[j];
-        if (!other || j === i || seen.has(j) || other.article === ref.article) continue;
-        seen.add(j);
-        if (!similar(ref.terms, other.terms, s)) continue;
-        const [ra, rb] = [records[ref.article], records[other.article]];
-        if (!ra || !rb) continue;
-        links[i]?.add(rb.id);
-        links[j]?.add(ra.id);
+      for (const j of postings.get(`${node.speaker}\u0001${t}`) ?? []) {
+        const other = nodes[j];
+        if (!other || links[i]?.has(j) || !similar(node.terms, other.terms, s)) continue;
+        links[i]?.add(j);
+        links[j]?.add(i);
       }
     }
   }
+  return links;
+}
+
+export function linkQuotes(records: EnrichedArticle[]): EnrichedArticle[] {
+  const nodes = nodesOf(records);
+  const links = linkNodes(nodes);
   const byQuote = new Map<string, string[]>();
-  for (const [i, ref] of refs.entries()) {
-    const set = links[i];
-    if (set && set.size > 0) byQuote.set(`${ref.article}:${ref.quote}`, [...set].sort(byCodePoint));
+  for (const [i, node] of nodes.entries()) {
+    // The articles of this node and its neighbours; the smallest maxSameAs + 1 ids suffice, since a
+    // quote drops at most its own article from the list.
+    const ids = new Set<string>();
+    for (const j of links[i] ?? []) for (const ref of nodes[j]?.refs ?? []) ids.add(records[ref.article]?.id ?? '');
+    ids.delete('');
+    const sorted = [...ids].sort(byCodePoint).slice(0, LINK_SETTINGS.maxSameAs + 1);
+    for (const ref of node.refs) {
+      const own = records[ref.article]?.id;
+      const others = sorted.filter((id) => id !== own).slice(0, LINK_SETTINGS.maxSameAs);
+      if (others.length > 0) byQuote.set(`${ref.article}:${ref.quote}`, others);
+    }
   }
   return records.map((r, article) => ({
     ...r,

@@ -11,24 +11,22 @@ function parse(isoDate: string): Date {
   return new Date(Date.UTC(y ?? 1970, (m ?? 1) - 1, d ?? 1));
 }
 
-export function addDays(isoDate: string, days: number): string {
-  const t = parse(isoDate);
-  t.setUTCDate(t.getUTCDate() + days);
-  return t.toISOString().slice(0, 10);
-}
-
-/** ISO weekday, Monday = 1 … Sunday = 7. */
-export function isoWeekday(isoDate: string): number {
-  const d = parse(isoDate).getUTCDay();
-  return d === 0 ? 7 : d;
-}
-
-export function daysBetween(a: string, b: string): number {
-  return Math.round((parse(b).getTime() - parse(a).getTime()) / 86_400_000);
-}
-
 const fmt = new Intl.DateTimeFormat('de-DE', { weekday: 'long', day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });
 /** „Mittwoch, 19. Juni 2024“ — how the evidence names a date for a German reader. */
 export function germanDate(isoDate: string): string {
   return fmt.format(parse(isoDate));
+}
+
+/** Days since 1970-01-01: loops over dates stay integer arithmetic, no Date per step. */
+export function toDays(isoDate: string): number {
+  return Math.round(parse(isoDate).getTime() / 86_400_000);
+}
+
+export function fromDays(days: number): string {
+  return new Date(days * 86_400_000).toISOString().slice(0, 10);
+}
+
+/** ISO weekday (Monday = 1) of a day number; 1970-01-01 was a Thursday. */
+export function weekdayOfDays(days: number): number {
+  return ((((days + 3) % 7) + 7) % 7) + 1;
 }

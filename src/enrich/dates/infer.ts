@@ -8,7 +8,7 @@
  */
 import type { Article } from '../../model/article.ts';
 import type { CorpusEvent } from '../../model/knowledge.ts';
-import { addDays, daysBetween, germanDate, isoWeekday } from './calendar.ts';
+import { fromDays, germanDate, toDays, weekdayOfDays } from './calendar.ts';
 import { findDates, type DateMention } from './find.ts';
 import { tenseAround, type Tense } from './tense.ts';
 
@@ -30,21 +30,23 @@ export interface Inference {
 /** Evening words: a text that announces "am Dienstagabend" is written on that Tuesday. */
 const SAME_DAY_PARTS = new Set(['abend', 'nacht', 'nachmittag']);
 const SEARCH_DAYS = 6;
+const WEEKDAYS_ONLY = { kinds: ['weekday'] } as const;
 
 /** The weekday's date nearest the event: inside its range if possible, else up to six days either side. */
 export function weekdayDate(m: DateMention, ev: CorpusEvent): string | undefined {
   if (m.weekday === undefined) return undefined;
-  let best: string | undefined;
+  const [from, to] = [toDays(ev.start), toDays(ev.end)];
+  let best: number | undefined;
   let bestDist = Infinity;
   let tie = false;
-  for (let d = addDays(ev.start, -SEARCH_DAYS); d <= addDays(ev.end, SEARCH_DAYS); d = addDays(d, 1)) {
-    if (isoWeekday(d) !== m.weekday) continue;
-    if (m.day !== undefined && Number(d.slice(8)) !== m.day) continue;
-    const dist = d < ev.start ? daysBetween(d, ev.start) : d > ev.end ? daysBetween(ev.end, d) : 0;
+  for (let d = from - SEARCH_DAYS; d <= to + SEARCH_DAYS; d++) {
+    if (weekdayOfDays(d) !== m.weekday) continue;
+    if (m.day !== undefined && Number(fromDays(d).slice(8)) !== m.day) continue;
+    const dist = d < from ? from - d : d > to ? d - to : 0;
     if (dist < bestDist) [best, bestDist, tie] = [d, dist, false];
     else if (dist === bestDist) tie = true;
   }
-  return tie ? undefined : best;
+  return tie || best === undefined ? undefined : fromDays(best);
 }
 
 /** Spans inside quotation marks: a speaker's "heute" or "am Montag" is not the reporter's. */
@@ -70,9 +72,10 @@ export function collectAnchors(article: Article, ev: CorpusEvent): Anchor[] {
   for (const block of article.blocks) {
     // Captions date the photo, not the article.
     if (block.type === 'caption' || block.type === 'blockquote') continue;
-    const spans = quoted(block.text);
-    for (const m of findDates(block.text)) {
+    let spans: [number, number][] | undefined;
+    for (const m of findDates(block.text, WEEKDAYS_ONLY)) {
       if (m.kind !== 'weekday' || m.relative !== undefined) continue;
+      spans ??= quoted(block.text);
       if (spans.some(([s, e]) => m.start >= s && m.end <= e)) continue;
       const date = weekdayDate(m, ev);
       const tense = tenseAround(block.text, m.start, m.end);
