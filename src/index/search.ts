@@ -33,7 +33,7 @@ export interface SearchIndexOptions {
   shardBytes?: number;
   /** Documents per document chunk. Default 5: a result page of 10 hits loads at most 10 small chunks. */
   chunkSize?: number;
-  /** Longest shard key; a bigger shard is accepted rather than split further. Default 6. */
+  /** Longest shard key; a bigger shard is accepted rather than split further. Default 64: in practice only a single very frequent term (its postings cannot be split by prefix) ends up over budget. */
   maxPrefix?: number;
   /** Folder of the files, relative to the output folder. Default `suche`. */
   dir?: string;
@@ -154,7 +154,7 @@ export function partition(entries: ReadonlyArray<readonly [string, number]>, bud
 export function buildSearchIndex(docs: readonly SearchDoc[], options: SearchIndexOptions = {}): { files: SearchFile[]; stats: SearchIndexStats } {
   const shardBytes = options.shardBytes ?? 48_000;
   const chunkSize = options.chunkSize ?? 5;
-  const maxPrefix = options.maxPrefix ?? 6;
+  const maxPrefix = options.maxPrefix ?? 64;
   const dir = options.dir ?? 'suche';
 
   const js = invertedIndex(docs);
