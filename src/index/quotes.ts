@@ -46,10 +46,15 @@ function speakerKey(q: Quote): string | undefined {
   return undefined;
 }
 
-export function quoteTerms(text: string): string[] {
+/** `memo`: stemming dominates on large corpora, and the same words recur in every article. */
+export function quoteTerms(text: string, memo?: Map<string, string | null>): string[] {
   const set = new Set<string>();
   for (const t of tokenize(text)) {
-    const term = queryTerm(t.word);
+    let term = memo?.get(t.word);
+    if (term === undefined) {
+      term = queryTerm(t.word);
+      memo?.set(t.word, term);
+    }
     if (term !== null) set.add(term);
   }
   return [...set].sort(byCodePoint);
@@ -66,10 +71,11 @@ export function similar(a: readonly string[], b: readonly string[], s = LINK_SET
 
 function nodesOf(records: readonly EnrichedArticle[]): Node[] {
   const bySignature = new Map<string, Node>();
+  const memo = new Map<string, string | null>();
   records.forEach((r, article) => {
     r.quotes.forEach((q, quote) => {
       const speaker = speakerKey(q);
-      const terms = quoteTerms(q.text);
+      const terms = quoteTerms(q.text, memo);
       if (speaker === undefined || terms.length < LINK_SETTINGS.minTerms) return;
       const signature = `${speaker}\u0002${terms.join(' ')}`;
       const node = bySignature.get(signature);
