@@ -1,5 +1,5 @@
 /** Every internal link of the built seeds resolves from file://, and every page is reachable from the start page. */
-import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -22,6 +22,27 @@ describe('links of the built site', () => {
     const { graph } = await checkLinks(site.dir, site.files);
     const seen = reachable(graph, 'index.html');
     expect(site.html.filter((p) => !seen.has(p) && p !== '404.html')).toEqual([]);
+  });
+});
+
+describe('links inside the search index', () => {
+  it('every document the search can show links to a page of the site', async () => {
+    const chunks = site.files.filter((f) => /^suche\/d-\d+\.js$/.test(f));
+    expect(chunks.length).toBeGreaterThan(0);
+    const missing: string[] = [];
+    let rows = 0;
+    for (const chunk of chunks) {
+      const content = await readFile(path.join(site.dir, chunk), 'utf8');
+      let data: { p: string }[] = [];
+      // The chunk is a script calling the registry; run it with a stand-in registry.
+      new Function('__presseschauSearch', content)({ load: (_: string, d: { p: string }[]) => (data = d) });
+      for (const row of data) {
+        rows += 1;
+        if (!site.files.includes(row.p)) missing.push(`${chunk}: ${row.p}`);
+      }
+    }
+    expect(rows).toBeGreaterThan(5);
+    expect(missing).toEqual([]);
   });
 });
 

@@ -26,6 +26,7 @@ export const PAGE_TYPES: ReadonlyArray<{ type: string; match: RegExp; query?: st
   { type: 'Quellen', match: /^quellen\.html$/ },
   { type: 'Suche', match: /^suche\.html$/, query: 'Gipfeltreffen' },
   { type: '404', match: /^404\.html$/ },
+  { type: 'Build-Bericht', match: /^_build\/bericht\.html$/ },
 ];
 
 let site: BuiltSite;
