@@ -3,7 +3,7 @@
  * nordkoreanische Führer … zitiert", "“, so Putin") or before it ("sagte Putin: „", "Putin sagte: „"),
  * and the speaker phrase that goes with the verb.
  */
-import { PASSIVE, VERBS } from './vocab.ts';
+import { PASSIVE, VERBS, vocab } from './vocab.ts';
 
 export interface Attribution {
   verb: string;
@@ -106,6 +106,15 @@ export function attributionInSentence(text: string, openAt: number, quoted: read
       return { verb: t[0], phrase: subject[0], phraseStart: sentenceStart + subject.index, evidence: `${subject[0]} ${t[0]}` };
     }
     return undefined;
+  }
+  // "gegen die seiner Meinung nach „…“" → er; "war der Ansicht, dass … „…“" → the sentence's subject.
+  for (const m of vocab.opinionMarkers) {
+    const at = segment.lastIndexOf(m.text);
+    if (at < 0 || quoted.some((q) => sentenceStart + at > q.open && sentenceStart + at < q.close)) continue;
+    if (m.speaker !== 'subject') return { verb: m.text, phrase: m.speaker, phraseStart: sentenceStart + at, evidence: m.text };
+    const subject = segment.slice(0, at).trim();
+    if (subject === '') continue;
+    return { verb: m.text, phrase: subject, phraseStart: sentenceStart + segment.indexOf(subject), evidence: `${words(subject, EVIDENCE_WORDS)} … ${m.text}` };
   }
   return undefined;
 }

@@ -10,6 +10,7 @@ const Schema = z.strictObject({
   particles: Words,
   passive: Words,
   pronouns: Words,
+  opinionMarkers: z.array(z.strictObject({ text: z.string().min(1), speaker: z.enum(['er', 'sie', 'subject']) })),
   skipWords: Words,
   roleNouns: Words,
   /** Shorter quoted strings are scare quotes or fragments („Aggression“, „wirklich revolutionäres Dokument“). */

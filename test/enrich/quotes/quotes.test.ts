@@ -97,6 +97,14 @@ describe('speakers', () => {
     expect(one('Die Analystin Maria Schneider sieht das skeptisch: „Sanktionen allein werden Pjöngjang nicht abbringen.“')).toMatchObject({ speakerId: null, speakerName: 'Maria Schneider' });
   });
 
+  it('„seiner Meinung nach“ gives a partial quote to the person named before', () => {
+    expect(one('Putin habe Pläne, gemeinsam gegen die seiner Meinung nach „einseitigen und illegalen restriktiven Maßnahmen“ vorzugehen.')).toMatchObject({ speakerId: 'putin', evidence: 'seiner Meinung nach → Wladimir Putin' });
+  });
+
+  it('„war der Ansicht, dass … „…““ gives the quote to the subject', () => {
+    expect(one('Der Kremlchef war auch der Ansicht, dass die Sanktionen, „inspiriert von den Vereinigten Staaten und ihren Verbündeten“, überprüft werden sollten.')).toMatchObject({ speakerId: 'putin' });
+  });
+
   it('no verb, no speaker', () => {
     expect(one('Die Sanktionen seien „inspiriert von den Vereinigten Staaten und ihren Verbündeten“ gewesen.')).toMatchObject({ speakerId: null, speakerName: null, evidence: '' });
   });
