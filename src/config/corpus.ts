@@ -5,7 +5,7 @@
  */
 import { isMap, isScalar, isSeq, LineCounter, parseDocument, type Node } from 'yaml';
 import { diag, type Diagnostic } from '../model/diagnostic.ts';
-import { KnowledgeSchema, type Knowledge } from '../model/knowledge.ts';
+import { EntitySchema, EventSchema, KnowledgeSchema, OverrideSchema, SiteSettingsSchema, type Knowledge } from '../model/knowledge.ts';
 
 export const CORPUS_FILE = 'corpus.yml';
 
@@ -40,12 +40,17 @@ export function parseKnowledge(source: string, file = CORPUS_FILE): KnowledgeRes
   if (!parsed.success) {
     for (const issue of parsed.error.issues) {
       const node = nodeAt(doc.contents, issue.path);
-      const where = issue.path.join('.');
-      let message = `${where || '(Wurzel)'}: ${issue.message}`;
-      let hint = 'Wert laut README („corpus.yml“) korrigieren';
+      const where = describePath(data, issue.path);
+      let message = `${where}: ${issue.message}`;
+      let hint = `Wert korrigieren (Referenz: ${DOCS})`;
+      if (issue.code === 'invalid_value') {
+        message = `${where}: erwartet ${issue.values.map((v) => `„${String(v)}“`).join(' oder ')}, gefunden „${String(valueAt(data, issue.path))}“`;
+      }
       if (issue.code === 'unrecognized_keys') {
-        message = `${where || '(Wurzel)'}: unbekannter Schlüssel ${issue.keys.map((k) => `„${k}“`).join(', ')}`;
-        hint = 'Tippfehler? Erlaubte Schlüssel stehen im README unter „corpus.yml“';
+        const allowed = allowedKeys(issue.path);
+        message = `${where}: unbekannter Schlüssel ${issue.keys.map((k) => `„${k}“`).join(', ')}`;
+        const guess = issue.keys.map((k) => closest(k, allowed)).find((g) => g !== undefined);
+        hint = `${guess ? `Meinten Sie „${guess}“? ` : 'Tippfehler? '}Erlaubt: ${allowed.join(', ')} (Referenz: ${DOCS})`;
         const keyNode = isMap(node) ? node.items.find((p) => isScalar(p.key) && issue.keys.includes(String(p.key.value)))?.key : undefined;
         diagnostics.push(diag(file, 'error', 'config', 'corpus-schema', message, { ...at((keyNode as Node | undefined)?.range?.[0] ?? node?.range?.[0]), hint }));
         continue;
@@ -58,6 +63,65 @@ export function parseKnowledge(source: string, file = CORPUS_FILE): KnowledgeRes
   diagnostics.push(...crossCheck(knowledge, doc.contents, at, file));
   if (diagnostics.some((d) => d.severity === 'error')) return { ok: false, diagnostics };
   return { ok: true, knowledge, diagnostics };
+}
+
+const DOCS = 'docs/knowledge.md';
+
+/** `entities[3] „putin“.roleAliases[0].from`: index and id, so an editor finds the entry. */
+function describePath(data: unknown, p: readonly PropertyKey[]): string {
+  if (p.length === 0) return '(Wurzel)';
+  let out = '';
+  let cur: unknown = data;
+  for (const key of p) {
+    cur = typeof cur === 'object' && cur !== null ? (cur as Record<PropertyKey, unknown>)[key] : undefined; // walking parsed YAML
+    if (typeof key === 'number') {
+      const id = typeof cur === 'object' && cur !== null ? (cur as { id?: unknown }).id : undefined; // entries may carry an id
+      out += `[${key}]${typeof id === 'string' ? ` „${id}“` : ''}`;
+    } else out += `${out ? '.' : ''}${String(key)}`;
+  }
+  return out;
+}
+
+function valueAt(data: unknown, p: readonly PropertyKey[]): unknown {
+  let cur = data;
+  for (const key of p) cur = typeof cur === 'object' && cur !== null ? (cur as Record<PropertyKey, unknown>)[key] : undefined; // walking parsed YAML
+  return cur;
+}
+
+/** The keys allowed where an unknown key was found (from the schemas, so they never drift). */
+function allowedKeys(p: readonly PropertyKey[]): string[] {
+  const keys = (o: { shape: object }) => Object.keys(o.shape);
+  const [top, , sub] = p;
+  if (p.length === 0) return keys(KnowledgeSchema);
+  if (top === 'site') return keys(SiteSettingsSchema);
+  if (top === 'entities') return sub === 'roleAliases' ? ['text', 'from', 'to'] : keys(EntitySchema);
+  if (top === 'events') return keys(EventSchema);
+  if (top === 'overrides') return keys(OverrideSchema);
+  return [];
+}
+
+/** The allowed key within two edits of a typo ("aliasses" → "aliases"), if any. */
+function closest(word: string, candidates: string[]): string | undefined {
+  let best: string | undefined;
+  let bestD = 3;
+  for (const c of candidates) {
+    const d = editDistance(word.toLowerCase(), c.toLowerCase());
+    if (d < bestD) {
+      bestD = d;
+      best = c;
+    }
+  }
+  return best;
+}
+
+function editDistance(a: string, b: string): number {
+  let prev = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    const row = [i];
+    for (let j = 1; j <= b.length; j++) row[j] = Math.min((prev[j] ?? 0) + 1, (row[j - 1] ?? 0) + 1, (prev[j - 1] ?? 0) + (a[i - 1] === b[j - 1] ? 0 : 1));
+    prev = row;
+  }
+  return prev[b.length] ?? 0;
 }
 
 /** Duplicate ids, dangling references and inverted date ranges: what a schema cannot see. */
