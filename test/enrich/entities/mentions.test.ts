@@ -56,6 +56,10 @@ describe('ambiguity', () => {
     expect(ids('Titel', 'Kim lächelte.')).toEqual([]);
   });
 
+  it('a bare "Kim" is Kim Jong Un when the article speaks of North Korea’s ruler', () => {
+    expect(mentions('Titel', 'Nordkoreas Machthaber reiste an. Kim lächelte.')['kim-jong-un']).toEqual(['Nordkoreas Machthaber', 'Kim']);
+  });
+
   it('a bare "Kim" goes to the nearer Kim of the same paragraph (Kim Jong Il), not to the article’s main Kim', () => {
     const found = mentions(
       'Kim Jong Un empfängt Putin',
