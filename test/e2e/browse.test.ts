@@ -6,6 +6,7 @@
 import { pathToFileURL } from 'node:url';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildSearchIndex } from '../../src/index/search.ts';
 import { sharedSite, launchChromium, serve, watch, type BuiltSite, type Served } from './helpers.ts';
 
 let site: BuiltSite;
@@ -110,5 +111,41 @@ describe('reader walk in Chromium', () => {
     expect(shards.length).toBeGreaterThan(0);
     expect(shards.length).toBeLessThan(all.length / 4);
     await page.close();
+  });
+  it('shows hostile indexed text as text: no element, no script from titles or snippets', async () => {
+    const hostile = '<img src=x onerror="window.__pwned=1"><script>window.__pwned=2</script>';
+    const { files } = buildSearchIndex([
+      { kind: 'artikel', title: `Feindlich ${hostile}`, path: 'index.html', date: null, source: hostile, text: `Vorher ${hostile} Feindlich nachher`, entities: [] },
+      { kind: 'artikel', title: 'Kein Link', path: 'javascript:alert(1)', date: null, source: null, text: 'Feindlich', entities: [] },
+    ]);
+    const page = await browser.newPage();
+    const w = watch(page, pathToFileURL(site.dir).href);
+    await page.goto(pathToFileURL(`${site.dir}/suche.html`).href);
+    // Register the hostile index before the search asks for it; evaluate() is not subject to the page's CSP.
+    for (const f of files) await page.evaluate(f.content);
+    await page.fill('#suche-q', 'Feindlich');
+    await page.waitForSelector('#suche-ergebnisse li');
+    const result = await page.evaluate(() => ({
+      elements: document.querySelectorAll('#suche-ergebnisse img, #suche-ergebnisse script').length,
+      text: document.getElementById('suche-ergebnisse')?.textContent ?? '',
+      hrefs: [...document.querySelectorAll('#suche-ergebnisse a')].map((a) => a.getAttribute('href')),
+      pwned: (window as unknown as { __pwned?: number }).__pwned,
+    }));
+    await page.close();
+    expect(result.elements).toBe(0);
+    expect(result.pwned).toBeUndefined();
+    expect(result.text).toContain('<img src=x onerror=');
+    expect(result.hrefs).toEqual(['index.html', null]);
+    expect(w.problems).toEqual([]);
+  });
+  it('tells readers without JavaScript where to go instead', async () => {
+    const context = await browser.newContext({ javaScriptEnabled: false });
+    const page = await context.newPage();
+    await page.goto(pathToFileURL(`${site.dir}/suche.html`).href);
+    // With scripting off, the <noscript> content is real markup: its links exist and show.
+    expect(await page.locator('main a[href="register.html"]').count()).toBe(1);
+    expect(await page.isVisible('main a[href="register.html"]')).toBe(true);
+    expect(await page.isVisible('text=Die Suche braucht JavaScript')).toBe(true);
+    await context.close();
   });
 });

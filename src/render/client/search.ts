@@ -53,6 +53,12 @@ function loadScript(id: string, file: string): Promise<unknown> {
     pending.delete(id);
     reject(new Error(`Suchindex ${file} nicht ladbar`));
   };
+  // A file that loads but registers nothing (truncated, or from another build) must not hang the search.
+  script.onload = () => {
+    if (loaded.has(id)) return;
+    pending.delete(id);
+    reject(new Error(`Suchindex ${file} enthält nicht „${id}“; Website neu bauen`));
+  };
   document.head.append(script);
   return promise;
 }
@@ -136,6 +142,9 @@ function start(): void {
   const q = new URLSearchParams(location.search).get('q');
   if (q) {
     input.value = q;
+    // The layout's header field shows the query too, so both forms agree.
+    const header = document.getElementById('suchfeld');
+    if (header instanceof HTMLInputElement) header.value = q;
     void run(q);
   }
 }
