@@ -145,7 +145,7 @@ describe('reader walk in Chromium', () => {
     // With scripting off, the <noscript> content is real markup: its links exist and show.
     expect(await page.locator('main a[href="register.html"]').count()).toBe(1);
     expect(await page.isVisible('main a[href="register.html"]')).toBe(true);
-    expect(await page.isVisible('text=Die Suche braucht JavaScript')).toBe(true);
+    expect(await page.locator('main p', { hasText: 'Die Suche braucht JavaScript' }).isVisible()).toBe(true);
     await context.close();
   });
 });
