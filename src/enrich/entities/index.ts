@@ -29,6 +29,8 @@ interface Found {
   /** Resolved entity, once known. */
   entityId?: string;
   absorbed?: boolean;
+  /** A shared short name that starts an unknown full name ("Kim Yong Hyun"): someone else. */
+  stranger?: boolean;
 }
 
 const collator = new Intl.Collator('de');
@@ -36,6 +38,9 @@ const COMPOUND_HEADS = new Set(vocab.compoundHeads.map((w) => w.toLowerCase()));
 /** Between a role and the name it introduces: space or comma (an apposition). */
 const APPOSITION_GAP = /^[\s,]{0,3}$/u;
 const APPOSITION_BEFORE = /^,\s*(?:der|die|des|dem|den)?\s*$/u;
+/** A capitalised word right after a short name continues a name ("Kim Yong Hyun", "Kim Yong-hyun"). */
+const NAME_GOES_ON = /^[ \t]+(\p{Lu}[\p{Ll}\p{M}]+)(?![\p{L}])/u;
+const NOT_NAMES = new Set(vocab.notNames);
 
 export interface TextUnit {
   block: BlockRef;
@@ -69,11 +74,22 @@ export function extractEntities(article: Article, ck: CompiledKnowledge, _diagno
   // 2. Short names through their antecedent.
   const roleHolders = new Map<string, number>();
   for (const f of all) for (const e of f.match.entries) if (e.kind === 'role') roleHolders.set(e.entityId, (roleHolders.get(e.entityId) ?? 0) + 1);
-  for (const list of perText) {
+  for (const [i, list] of perText.entries()) {
+    const text = texts[i]?.text ?? '';
     list.forEach((f, k) => {
       if (f.entityId !== undefined || f.match.entries.some((e) => e.kind !== 'short')) return;
+      const next = NAME_GOES_ON.exec(text.slice(f.match.end))?.[1];
+      if (next !== undefined && !NOT_NAMES.has(next) && list[k + 1]?.match.start !== f.match.end + 1) {
+        f.stranger = true;
+        return;
+      }
       const holders = new Set(f.match.entries.map((e) => e.entityId));
-      const local = list.slice(0, k).reverse().find((p) => p.entityId !== undefined && holders.has(p.entityId));
+      // The nearest earlier same-paragraph name with this short name: a known holder, or a stranger.
+      const local = list.slice(0, k).reverse().find((p) => (p.entityId !== undefined && holders.has(p.entityId)) || (p.stranger === true && p.match.entries[0]?.form === f.match.entries[0]?.form));
+      if (local?.stranger) {
+        f.stranger = true;
+        return;
+      }
       if (local?.entityId !== undefined) {
         f.entityId = local.entityId;
         return;
@@ -123,7 +139,7 @@ export function extractEntities(article: Article, ck: CompiledKnowledge, _diagno
     entities.push({ id, name: e.name, type: e.type, mentions: occurrences.length, occurrences });
   }
   entities.sort((a, b) => b.mentions - a.mentions || collator.compare(a.name, b.name) || (a.id < b.id ? -1 : 1));
-  const candidates = findCandidates(texts, perText.map((l) => l.map((f) => f.match)), ck);
+  const candidates = findCandidates(texts, perText.map((l) => l.filter((f) => !f.stranger).map((f) => f.match)), ck);
   return { entities, candidates };
 }
 

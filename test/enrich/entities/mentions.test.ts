@@ -56,6 +56,12 @@ describe('ambiguity', () => {
     expect(ids('Titel', 'Kim lächelte.')).toEqual([]);
   });
 
+  it('"Kim" starting an unknown name is someone else, and so is the bare "Kim" after it', () => {
+    const r = extractEntities(article('Titel', 'Kim Jong Un testet Raketen.', 'Südkoreas Verteidigungsminister Kim Yong Hyun sagte, Kim habe gelogen.', 'Kim bestreitet das.'), corpus(), []);
+    expect(r.entities.find((e) => e.id === 'kim-jong-un')?.occurrences.map((o) => [o.block, o.text])).toEqual([[0, 'Kim Jong Un'], [2, 'Kim']]);
+    expect(r.candidates.map((c) => c.name)).toEqual(['Kim Yong Hyun']);
+  });
+
   it('a bare "Kim" is Kim Jong Un when the article speaks of North Korea’s ruler', () => {
     expect(mentions('Titel', 'Nordkoreas Machthaber reiste an. Kim lächelte.')['kim-jong-un']).toEqual(['Nordkoreas Machthaber', 'Kim']);
   });
