@@ -40,20 +40,56 @@ function latest(list: Person[], at: { block: number; start: number }): Person | 
 
 function isHeading(text: string, span: QuoteSpan, type: string): boolean {
   if (type === 'heading') return true;
-  const outside = (text.slice(0, span.open) + text.slice(span.close + 1)).replace(/[\s.,:;!?–-]/g, '');
-  return outside === '' && wordCount(span.text) <= vocab.headingMaxWords && !/[.!?]$/.test(span.text);
+  // Only punctuation may lie outside the quote; checked on the two ends, not by copying the block.
+  const PUNCT = /^[\s.,:;!?–-]*$/;
+  if (span.open > 8 || text.length - span.close > 9) return false;
+  const outside = PUNCT.test(text.slice(0, span.open)) && PUNCT.test(text.slice(span.close + 1));
+  return outside && wordCount(span.text) <= vocab.headingMaxWords && !/[.!?]$/.test(span.text);
+}
+
+/** The speaker of the latest quote before `at` (speakers are kept in text order: scan from the end). */
+function lastSpeaker(ctx: Ctx, at: { block: number; start: number }): Person | undefined {
+  for (let i = ctx.speakers.length - 1; i >= 0; i--) {
+    const p = ctx.speakers[i];
+    if (!p || p.block < at.block - LOOKBACK_BLOCKS) return undefined;
+    if (p.type !== 'organisation' && before(p, at)) return p;
+  }
+  return undefined;
+}
+
+/** The last person named before `at` (same block or up to two before), outside quotation marks. */
+function lastNamed(ctx: Ctx, at: { block: number; start: number }, spans: QuoteSpan[]): Person | undefined {
+  for (let b = at.block; b >= Math.max(0, at.block - LOOKBACK_BLOCKS); b--) {
+    const list = ctx.people[b] ?? [];
+    // Lists are sorted by offset: binary-search the first name at or after `at`, then walk back.
+    let hi = list.length;
+    if (b === at.block) {
+      let lo = 0;
+      while (lo < hi) {
+        const mid = (lo + hi) >> 1;
+        if ((list[mid]?.start ?? 0) < at.start) lo = mid + 1;
+        else hi = mid;
+      }
+    }
+    for (let i = hi - 1; i >= 0; i--) {
+      const p = list[i];
+      if (!p || p.type !== 'person') continue;
+      if (b === at.block && spans.some((s) => p.start > s.open && p.end <= s.close)) continue;
+      return p;
+    }
+  }
+  return undefined;
 }
 
 function resolvePhrase(attr: Attribution, block: number, spans: QuoteSpan[], ctx: Ctx): Speaker | undefined {
   const first = attr.phrase.match(/^\p{L}+/u)?.[0] ?? '';
   const at = { block, start: attr.phraseStart };
   if (PRONOUNS.has(first)) {
-    const insideQuote = (p: Person) => p.block === block && spans.some((s) => p.start > s.open && p.end <= s.close);
     // "er"/"sie" stand for a person, never for the agency named last ("…, sagte AFP").
-    const named = ctx.people.flat().filter((p) => p.type === 'person' && !insideQuote(p));
-    const said = ctx.speakers.filter((p) => p.type !== 'organisation');
-    const prior = CONTINUATION.has(attr.verb) ? latest(said, at) : undefined;
-    const p = prior ?? latest([...named, ...said], at);
+    const said = lastSpeaker(ctx, at);
+    const prior = CONTINUATION.has(attr.verb) ? said : undefined;
+    const named = lastNamed(ctx, at, spans);
+    const p = prior ?? latest([named, said].filter((x): x is Person => x !== undefined), at);
     return p ? { id: p.id, name: p.name, type: p.type } : undefined;
   }
   // A person named in the phrase or its apposition ("der Sprecher des Sicherheitsrates, John Kirby")
@@ -99,7 +135,7 @@ export function extractQuotes(article: Article, entities: EntityRef[], ck: Compi
       if (attr && speaker && PRONOUNS.has(attr.phrase.match(/^\p{L}+/u)?.[0] ?? '')) evidence = `${attr.evidence} → ${speaker.name}`;
       if (!attr && span.open === 0) {
         // A paragraph that opens with an unattributed quote continues the previous speaker.
-        const prev = latest(ctx.speakers, { block: b, start: 0 });
+        const prev = lastSpeaker(ctx, { block: b, start: 0 });
         if (prev) {
           speaker = { id: prev.id, name: prev.name, type: prev.type };
           evidence = `Fortsetzung des Zitats von ${prev.name} (Absatz ${prev.block + 1})`;

@@ -87,12 +87,15 @@ export function attributionBefore(text: string, openAt: number): Attribution | u
  * The speaker is named after the verb (up to the quote) or is the subject just before it.
  */
 export function attributionInSentence(text: string, openAt: number, quoted: readonly { open: number; close: number }[]): Attribution | undefined {
-  const head = text.slice(0, openAt);
-  const sentenceStart = Math.max(head.lastIndexOf('. '), head.lastIndexOf('? '), head.lastIndexOf('! ')) + 1;
+  // A sentence start further back than 300 characters is not looked for: bounded work per quote.
+  const windowStart = Math.max(0, openAt - 300);
+  const head = text.slice(windowStart, openAt);
+  const sentenceStart = windowStart + Math.max(head.lastIndexOf('. '), head.lastIndexOf('? '), head.lastIndexOf('! ')) + 1;
   const segment = text.slice(sentenceStart, openAt);
+  const near = quoted.filter((q) => q.close > sentenceStart && q.open < openAt);
   const tokens = [...segment.matchAll(WORD)].filter((t) => {
     const at = sentenceStart + t.index;
-    return !quoted.some((q) => at > q.open && at < q.close);
+    return !near.some((q) => at > q.open && at < q.close);
   });
   for (let i = tokens.length - 1; i >= 0; i--) {
     const t = tokens[i];
@@ -110,7 +113,7 @@ export function attributionInSentence(text: string, openAt: number, quoted: read
   // "gegen die seiner Meinung nach „…“" → er; "war der Ansicht, dass … „…“" → the sentence's subject.
   for (const m of vocab.opinionMarkers) {
     const at = segment.lastIndexOf(m.text);
-    if (at < 0 || quoted.some((q) => sentenceStart + at > q.open && sentenceStart + at < q.close)) continue;
+    if (at < 0 || near.some((q) => sentenceStart + at > q.open && sentenceStart + at < q.close)) continue;
     if (m.speaker !== 'subject') return { verb: m.text, phrase: m.speaker, phraseStart: sentenceStart + at, evidence: m.text };
     const subject = segment.slice(0, at).trim();
     if (subject === '') continue;
