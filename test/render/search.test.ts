@@ -3,10 +3,11 @@
  * buildSearchIndex writes are evaluated the way the browser does (a script calling the
  * registry), then queried through the same createSearch the client uses.
  */
+import fc from 'fast-check';
 import MiniSearch from 'minisearch';
 import { describe, expect, it } from 'vitest';
 import { buildSearchIndex, invertedIndex, partition, REGISTRY, scriptJson, type SearchDoc, type SearchFile } from '../../src/index/search.ts';
-import { fold, indexTerms, queryTerm, shardOf, words } from '../../src/index/search-text.ts';
+import { fold, indexTerms, queryTerm, shardOf, shardsFor, words } from '../../src/index/search-text.ts';
 import { createSearch } from '../../src/render/client/search-engine.ts';
 import { snippetRange } from '../../src/render/client/search-view.ts';
 
@@ -156,5 +157,35 @@ describe('snippets', () => {
     const matched = new Set([...indexTerms('Gipfel'), ...indexTerms('Pjöngjang')]);
     const { from, to } = snippetRange(long, matched);
     expect(long.slice(from, to)).toContain('Gipfel in Pjöngjang');
+  });
+});
+
+describe('analysis properties (fast-check)', () => {
+  const letter = fc.constantFrom(...'abcdefghijklmnopqrstuvwxyzäöüßABCDEFGHIJKLMNOPQRSTUVWXYZÄÖÜé'.split(''));
+  const word = fc.array(letter, { minLength: 2, maxLength: 14 }).map((l) => l.join(''));
+  it('a word always finds itself, and its ae/oe/ue and dotless spellings find it', () => {
+    fc.assert(
+      fc.property(word, (w) => {
+        const stored = indexTerms(w);
+        const spellings = [w, w.toUpperCase(), fold(w), w.replace(/[äöü]/gi, (c) => ({ ä: 'a', ö: 'o', ü: 'u', Ä: 'A', Ö: 'O', Ü: 'U' })[c] ?? c)];
+        for (const s of spellings) {
+          const q = queryTerm(s);
+          // Stop words (and spellings that turn into one, "dä" → "da") are not searchable by design.
+          if (q === null || stored.length === 0) continue;
+          if (!stored.includes(q)) return false;
+        }
+        return true;
+      }),
+      { numRuns: 2000 },
+    );
+  });
+  it('every indexed term has exactly one shard', () => {
+    fc.assert(
+      fc.property(fc.array(word, { minLength: 1, maxLength: 60 }), (ws) => {
+        const terms = [...new Set(ws.flatMap((w) => indexTerms(w)))];
+        const keys = partition(terms.map((t) => [t, 10] as const), 30, 64);
+        return terms.every((t) => shardOf(t, keys) !== undefined && shardsFor(t, keys).includes(shardOf(t, keys) ?? ''));
+      }),
+    );
   });
 });
