@@ -55,7 +55,9 @@ describe(`search index at ${SCALE} synthetic articles`, () => {
     const started = performance.now();
     const docs = corpus(SCALE);
     const generated = performance.now();
+    const cpu = process.cpuUsage();
     const { files, stats } = buildSearchIndex(docs);
+    const indexCpu = process.cpuUsage(cpu);
     const built = performance.now();
     const budget = 48_000;
     // A shard over budget must be one that no longer prefix can split: a single very frequent term.
@@ -73,7 +75,7 @@ describe(`search index at ${SCALE} synthetic articles`, () => {
       expect(bytes.reduce((a, b) => a + b, 0)).toBeLessThan((stats.metaBytes + stats.shardBytes + stats.chunkBytes) / 4);
     }
     if (process.env.SEARCH_SCALE) {
-      console.log({ ...stats, generateMs: Math.round(generated - started), indexMs: Math.round(built - generated), files: files.length }, loads);
+      console.log({ ...stats, generateMs: Math.round(generated - started), indexMs: Math.round(built - generated), indexCpuMs: Math.round((indexCpu.user + indexCpu.system) / 1000), files: files.length }, loads);
     }
     expect(oversize.map((f) => f.path)).toEqual([]);
     expect(stats.metaBytes).toBeLessThan(SCALE * 30);
