@@ -1,10 +1,9 @@
 /**
- * Shared by the browser and validator tests: build the real seeds once per test file into a
- * fresh temporary folder, launch Debian's Chromium (never a downloaded browser), serve a folder
- * over http under a sub-path, and list the pages of a built site.
+ * Shared by the browser and validator tests: build the real seeds once per test run, launch
+ * Debian's Chromium (never a downloaded browser), serve a folder over http under a sub-path.
  */
 import { existsSync } from 'node:fs';
-import { mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import os from 'node:os';
@@ -25,15 +24,6 @@ export interface BuiltSite {
   files: string[];
   html: string[];
   cleanup(): Promise<void>;
-}
-
-/** Build seeds/ into a new temporary folder (through the same `build()` the CLI uses). */
-export async function buildSite(options: { baseUrl?: string } = {}): Promise<BuiltSite> {
-  if (!existsSync(CLIENT)) throw new Error(`${CLIENT} fehlt: erst \`node scripts/compile.mjs\` ausführen (npm test tut das selbst).`);
-  const parent = await mkdtemp(path.join(os.tmpdir(), 'presseschau-e2e-'));
-  const dir = path.join(parent, 'site');
-  await build({ seedsDir: SEEDS, outDir: dir, ...(options.baseUrl !== undefined ? { baseUrl: options.baseUrl } : {}) });
-  return describeSite(dir, () => rm(parent, { recursive: true, force: true }));
 }
 
 async function describeSite(dir: string, cleanup: () => Promise<void>): Promise<BuiltSite> {
