@@ -2,7 +2,7 @@
  * Shared by the browser and validator tests: build the real seeds once per test run, launch
  * Debian's Chromium (never a downloaded browser), serve a folder over http under a sub-path.
  */
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -40,6 +40,16 @@ const alive = (pid: number) => {
   }
 };
 
+/** pid plus the process start time (Linux /proc), so a reused pid never meets an old run's folder. */
+function runId(pid: number): string {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    return `${pid}-${stat.slice(stat.lastIndexOf(')') + 2).split(' ')[19] ?? '0'}`;
+  } catch {
+    return `${pid}-0`;
+  }
+}
+
 /**
  * The seeds built once per test run and shared by every browser/validator test file (read-only
  * use!). Test files run in parallel worker processes of one vitest process: the first to arrive
@@ -48,11 +58,14 @@ const alive = (pid: number) => {
  */
 export async function sharedSite(): Promise<BuiltSite> {
   const prefix = 'presseschau-e2e-run-';
+  const me = runId(process.ppid);
   for (const name of await readdir(os.tmpdir())) {
-    const pid = Number(name.slice(prefix.length));
-    if (name.startsWith(prefix) && pid !== process.ppid && !alive(pid)) await rm(path.join(os.tmpdir(), name), { recursive: true, force: true });
+    if (!name.startsWith(prefix) || name === `${prefix}${me}`) continue;
+    const pid = Number(name.slice(prefix.length).split('-')[0]);
+    // Gone, or the pid now belongs to a newer process (its start time differs): a stale run.
+    if (!alive(pid) || name !== `${prefix}${runId(pid)}`) await rm(path.join(os.tmpdir(), name), { recursive: true, force: true });
   }
-  const base = path.join(os.tmpdir(), `${prefix}${process.ppid}`);
+  const base = path.join(os.tmpdir(), `${prefix}${me}`);
   const dir = path.join(base, 'site');
   const done = path.join(base, 'done');
   let builder = false;
