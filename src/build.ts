@@ -2,6 +2,7 @@
  * build: composes the stages. ingest → normalise → enrich → index → render → write.
  * `build({ write: false })` returns the whole site in memory (for tests and `check`).
  */
+import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { CORPUS_FILE, DEFAULT_KNOWLEDGE, parseKnowledge } from './config/corpus.ts';
@@ -12,7 +13,9 @@ import { loadTheme } from './ingest/templates.ts';
 import { diag, type Diagnostic } from './model/diagnostic.ts';
 import type { EnrichedArticle } from './model/enriched.ts';
 import type { Knowledge } from './model/knowledge.ts';
-import type { Page } from './model/page.ts';
+import { contentToValue, isLazyPage, type AnyPage } from './model/page.ts';
+import type { Theme } from './model/theme.ts';
+import { pipelineVersion } from './cache/version.ts';
 import { runDocumentStages } from './parallel/stage.ts';
 import { renderSite } from './render/index.ts';
 import { stageOutput, type WriteStats } from './write/index.ts';
@@ -46,6 +49,14 @@ function cacheDirFor(options: BuildOptions): string | undefined {
   if (options.write === false) return undefined;
   const out = path.resolve(options.outDir);
   return path.join(path.dirname(out), '.presseschau-cache', path.basename(out));
+}
+
+/** What every page depends on besides its own data: code, theme and corpus settings (salts page keys). */
+async function pageSalt(theme: Theme, knowledge: Knowledge): Promise<string> {
+  const h = createHash('sha256').update(await pipelineVersion()).update('\0').update(JSON.stringify(knowledge));
+  for (const [name, source] of [...theme.templates].sort((a, b) => (a[0] < b[0] ? -1 : 1))) h.update(`\0t${name}\0`).update(source);
+  for (const [name, bytes] of [...theme.assets].sort((a, b) => (a[0] < b[0] ? -1 : 1))) h.update(`\0a${name}\0`).update(bytes);
+  return h.digest('hex').slice(0, 32);
 }
 
 export interface BuildResult {
@@ -128,14 +139,18 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
 
   const result: BuildResult = { ok: true, records: site.articles, site, diagnostics, files: ingested.files, timings };
   const theme = await loadTheme(options.seedsDir);
-  const pages: Iterable<Page> = renderSite(site, theme);
+  const pages: Iterable<AnyPage> = renderSite(site, theme);
   if (options.write === false) {
     result.pages = new Map();
-    for (const p of pages) result.pages.set(p.path, p.content);
+    for (const p of pages) result.pages.set(p.path, contentToValue(isLazyPage(p) ? p.render() : p.content));
     lap('render');
     return result;
   }
-  const staged = await stageOutput(options.outDir);
+  // The page manifest lives in the record cache: with it, lazy pages whose key did not change are linked, not rendered.
+  const staged = await stageOutput(
+    options.outDir,
+    cacheDir !== undefined ? { manifest: path.join(cacheDir, 'pages.json'), salt: await pageSalt(theme, knowledge) } : {},
+  );
   for (const note of staged.recovered) diagnostics.push(diag(path.basename(options.outDir), 'info', 'write', 'recovered-output', note));
   try {
     let n = 0;

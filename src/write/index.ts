@@ -2,12 +2,20 @@
  * write: the only module that touches the output folder. Pages go into a fresh staging folder
  * beside the output; only when every page is written is it swapped in, so a failed or killed
  * build leaves the previous site as it was. No path may resolve outside the staging folder.
+ *
+ * Speed (docs/performance.md): files are written with synchronous calls (one thread, no libuv
+ * pool round trip per file; a site is thousands of small files). A page whose bytes equal the
+ * file of the same path in the previous output is hard-linked from there instead of written, and
+ * a lazy page (model/page.ts) whose key matches the previous build's is linked without being
+ * rendered at all. Linking never modifies the previous output, so the atomic swap still holds.
  */
 import { randomBytes } from 'node:crypto';
+import { closeSync, linkSync, mkdirSync, openSync, readFileSync, statSync, writeFileSync, writeSync } from 'node:fs';
 import { mkdir, rename, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { OUTPUT_MARKER } from '../config/guard.ts';
-import type { Page } from '../model/page.ts';
+import { isLazyPage, type AnyPage, type PageContent } from '../model/page.ts';
+import { loadManifest, saveManifest, type PageManifest } from './manifest.ts';
 import { recoverLeftovers } from './recover.ts';
 
 export class OutputPathError extends Error {
@@ -29,22 +37,82 @@ export function confine(root: string, pagePath: string): string {
 }
 
 export interface WriteStats {
+  /** Files in the new output (written + linked). */
   files: number;
+  /** Bytes of those files. */
   bytes: number;
+  /** Of `files`: hard-linked from the previous output (unchanged bytes, or a lazy page whose key matched). */
+  linked?: number;
+  /** Of `linked`: lazy pages that were not rendered at all. */
+  skipped?: number;
+}
+
+export interface StageOptions {
+  /**
+   * File for the page manifest (path → key, size of lazy pages), kept between builds so lazy pages
+   * can be skipped; omitted = lazy pages are always rendered. Belongs in the build cache.
+   */
+  manifest?: string;
+  /** Mixed into every page key: pipeline version, theme, knowledge — whatever all pages depend on. */
+  salt?: string;
 }
 
 export interface StagedOutput {
   readonly staging: string;
   /** What was cleaned up or restored from an earlier interrupted build (for the build report). */
   readonly recovered: string[];
-  write(page: Page): Promise<void>;
+  write(page: AnyPage): Promise<void>;
   /** Swap the staging folder in as the output folder. */
   commit(): Promise<WriteStats>;
   /** Remove the staging folder; the output folder is untouched. */
   abort(): Promise<void>;
 }
 
-export async function stageOutput(outDir: string): Promise<StagedOutput> {
+/** Strings are flushed to the file in pieces of about this many UTF-16 units. */
+const CHUNK = 1 << 16;
+
+/** Streams chunked content to `abs` without joining it; returns the bytes written. */
+function writeChunks(abs: string, chunks: Iterable<string>): number {
+  const fd = openSync(abs, 'w');
+  let bytes = 0;
+  try {
+    let pending = '';
+    for (const chunk of chunks) {
+      pending += chunk;
+      if (pending.length >= CHUNK) {
+        bytes += writeAll(fd, Buffer.from(pending));
+        pending = '';
+      }
+    }
+    if (pending !== '') bytes += writeAll(fd, Buffer.from(pending));
+  } finally {
+    closeSync(fd);
+  }
+  return bytes;
+}
+
+function writeAll(fd: number, buf: Uint8Array): number {
+  for (let off = 0; off < buf.byteLength; ) off += writeSync(fd, buf, off);
+  return buf.byteLength;
+}
+
+/** Size of the file at `abs`, or -1 when there is none (or it is no regular file). */
+function sizeOf(abs: string): number {
+  const st = statSync(abs, { throwIfNoEntry: false });
+  return st?.isFile() ? st.size : -1;
+}
+
+/** Hard-link `from` to `to`; false when the file system refuses (then the caller writes). */
+function tryLink(from: string, to: string): boolean {
+  try {
+    linkSync(from, to);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+export async function stageOutput(outDir: string, options: StageOptions = {}): Promise<StagedOutput> {
   const out = path.resolve(outDir);
   const parent = path.dirname(out);
   const base = path.basename(out);
@@ -54,9 +122,30 @@ export async function stageOutput(outDir: string): Promise<StagedOutput> {
   await mkdir(staging);
   // The marker tells the output guard (config/guard.ts) that this folder may be replaced next time.
   await writeFile(path.join(staging, OUTPUT_MARKER), 'presseschau: dieser Ordner wird bei jedem Build ersetzt.\n');
+  const salt = options.salt ?? '';
+  // Only trusted when it describes the folder that is the output now (see manifest.ts).
+  const previous: PageManifest | undefined = options.manifest !== undefined ? loadManifest(options.manifest, out, salt) : undefined;
+  const next: PageManifest = { pages: new Map() };
+  const hasPrevious = sizeOf(path.join(out, OUTPUT_MARKER)) >= 0;
   const dirs = new Set<string>([staging]);
-  const stats: WriteStats = { files: 0, bytes: 0 };
+  const stats: Required<WriteStats> = { files: 0, bytes: 0, linked: 0, skipped: 0 };
   const written = new Set<string>();
+
+  /** Writes `content` to `abs` unless the previous output holds the same bytes (then links). */
+  const put = (rel: string, abs: string, content: PageContent): number => {
+    if (typeof content !== 'string' && !(content instanceof Uint8Array)) return writeChunks(abs, content);
+    const bytes = typeof content === 'string' ? Buffer.from(content) : content;
+    if (hasPrevious) {
+      const old = path.join(out, rel);
+      if (sizeOf(old) === bytes.byteLength && Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).equals(readFileSync(old)) && tryLink(old, abs)) {
+        stats.linked++;
+        return bytes.byteLength;
+      }
+    }
+    writeFileSync(abs, bytes);
+    return bytes.byteLength;
+  };
+
   return {
     staging,
     recovered,
@@ -67,12 +156,22 @@ export async function stageOutput(outDir: string): Promise<StagedOutput> {
       written.add(page.path);
       const dir = path.dirname(abs);
       if (!dirs.has(dir)) {
-        await mkdir(dir, { recursive: true });
+        mkdirSync(dir, { recursive: true });
         dirs.add(dir);
       }
-      await writeFile(abs, page.content);
+      let size: number;
+      if (isLazyPage(page)) {
+        const before = previous?.pages.get(page.path);
+        const old = path.join(out, page.path);
+        if (before !== undefined && before.key === page.key && sizeOf(old) === before.size && tryLink(old, abs)) {
+          stats.linked++;
+          stats.skipped++;
+          size = before.size;
+        } else size = put(page.path, abs, page.render());
+        next.pages.set(page.path, { key: page.key, size });
+      } else size = put(page.path, abs, page.content);
       stats.files++;
-      stats.bytes += typeof page.content === 'string' ? Buffer.byteLength(page.content) : page.content.byteLength;
+      stats.bytes += size;
     },
     async commit() {
       const old = path.join(parent, `.${base}.old-${process.pid}-${randomBytes(4).toString('hex')}`);
@@ -84,6 +183,9 @@ export async function stageOutput(outDir: string): Promise<StagedOutput> {
         hadOld = false;
       }
       await rename(staging, out);
+      // After the swap: the manifest names the folder it describes, so one left over from a build
+      // killed right here is ignored next time instead of vouching for the wrong files.
+      if (options.manifest !== undefined) await saveManifest(options.manifest, out, salt, next);
       if (hadOld) await rm(old, { recursive: true, force: true });
       return stats;
     },

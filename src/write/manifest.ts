@@ -1,0 +1,66 @@
+/**
+ * The page manifest: for each lazy page of the last build, its key and size, so the next build can
+ * hard-link the unchanged ones instead of rendering them (write/index.ts). It is only believed for
+ * the output folder it was written for — identified by inode and birth time, which the staging
+ * folder carries into the output with the rename — and for the same salt (pipeline version,
+ * theme, knowledge). A manifest from a build killed between swap and save, a hand-replaced output
+ * folder or an older code version is therefore ignored, never trusted. Written atomically.
+ */
+import { readFileSync, statSync } from 'node:fs';
+import { mkdir, rename, rm, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+
+/** Bump when the file format changes. */
+const FORMAT = 1;
+
+export interface PageManifest {
+  pages: Map<string, { key: string; size: number }>;
+}
+
+interface Stored {
+  format: number;
+  folder: string;
+  salt: string;
+  pages: [string, string, number][];
+}
+
+/** Identity of a folder: inode + birth time (ctime where the file system keeps no birth time). */
+function folderId(dir: string): string | undefined {
+  const st = statSync(dir, { throwIfNoEntry: false, bigint: true });
+  if (!st?.isDirectory()) return undefined;
+  return `${st.dev}:${st.ino}:${st.birthtimeNs || st.ctimeNs}`;
+}
+
+export function loadManifest(file: string, outDir: string, salt: string): PageManifest | undefined {
+  const folder = folderId(outDir);
+  if (folder === undefined) return undefined;
+  let stored: Partial<Stored>;
+  try {
+    // Written by saveManifest below; anything else (corrupt, foreign, older format) is checked field by field.
+    stored = JSON.parse(readFileSync(file, 'utf8')) as Partial<Stored>;
+  } catch {
+    return undefined;
+  }
+  if (stored.format !== FORMAT || stored.folder !== folder || stored.salt !== salt || !Array.isArray(stored.pages)) return undefined;
+  const pages = new Map<string, { key: string; size: number }>();
+  for (const entry of stored.pages) {
+    if (!Array.isArray(entry) || typeof entry[0] !== 'string' || typeof entry[1] !== 'string' || typeof entry[2] !== 'number') return undefined;
+    pages.set(entry[0], { key: entry[1], size: entry[2] });
+  }
+  return { pages };
+}
+
+export async function saveManifest(file: string, outDir: string, salt: string, manifest: PageManifest): Promise<void> {
+  const folder = folderId(outDir);
+  if (folder === undefined) return;
+  const stored: Stored = { format: FORMAT, folder, salt, pages: [...manifest.pages].map(([p, v]) => [p, v.key, v.size]) };
+  await mkdir(path.dirname(file), { recursive: true });
+  const tmp = `${file}.${process.pid}.tmp`;
+  try {
+    await writeFile(tmp, JSON.stringify(stored));
+    await rename(tmp, file);
+  } catch (error) {
+    await rm(tmp, { force: true });
+    throw error;
+  }
+}
