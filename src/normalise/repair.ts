@@ -10,6 +10,7 @@
  * All scans are linear; the state object carries open quotes across the lines of a paragraph.
  */
 import type { Repair } from '../model/article.ts';
+import { isSpace, isWordUnit, eachToken } from './chars.ts';
 import { GLUE } from './data.ts';
 
 export interface RepairContext {
@@ -33,18 +34,17 @@ const CLOSER: Record<string, string> = { '„': '“', '‚': '‘', '»': '«',
 const WORD_CHAR = /[\p{L}\d]/u;
 const PUNCT_EDGE = /^[^\p{L}\d]+|[^\p{L}\d]+$/gu;
 
-const EDGE_WORD = /[\p{L}\d]/u;
 export const coreToken = (t: string): string =>
   // Most tokens start and end with a letter: skip the regex for them (hot on large inputs).
-  EDGE_WORD.test(t.charAt(0)) && EDGE_WORD.test(t.charAt(t.length - 1)) ? t : t.replace(PUNCT_EDGE, '');
+  isWordUnit(t.charAt(0)) && isWordUnit(t.charAt(t.length - 1)) ? t : t.replace(PUNCT_EDGE, '');
 
 export function countTokens(texts: Iterable<string>): Map<string, number> {
   const counts = new Map<string, number>();
   for (const text of texts) {
-    for (const t of text.split(/\s+/)) {
-      const core = coreToken(t);
+    eachToken(text, (start, end) => {
+      const core = coreToken(text.slice(start, end));
       if (core) counts.set(core, (counts.get(core) ?? 0) + 1);
-    }
+    });
   }
   return counts;
 }
@@ -98,8 +98,23 @@ function fixQuotes(text: string, state: QuoteState, out: Omit<Repair, 'line'>[],
 
 const GLUED_SENTENCE = /(?<=[\p{Ll}\d]{2})([.!?])(?=\p{Lu}\p{Ll}{2,})/gu;
 
+/**
+ * Whether `text` may hold a GLUED_SENTENCE match: some [.!?] directly before an ASCII capital or
+ * a non-ASCII character. A cheap necessary condition: most lines have none, and the lookbehind
+ * regex is costly to run over every line.
+ */
+function mayGlueSentence(text: string): boolean {
+  for (let i = 0, n = text.length - 1; i < n; i++) {
+    const c = text.charCodeAt(i);
+    if (c !== 46 && c !== 33 && c !== 63) continue;
+    const d = text.charCodeAt(i + 1);
+    if ((d >= 65 && d <= 90) || d >= 128) return true;
+  }
+  return false;
+}
+
 function fixSentenceSpace(text: string, out: Omit<Repair, 'line'>[], limit: number): string {
-  if (out.length >= limit) return text;
+  if (out.length >= limit || !mayGlueSentence(text)) return text;
   return text.replace(GLUED_SENTENCE, (p: string, _g: string, offset: number) => {
     if (out.length >= limit) return p;
     const r = spaced(text, offset + 1, 'space-after-sentence');
@@ -111,9 +126,22 @@ function fixSentenceSpace(text: string, out: Omit<Repair, 'line'>[], limit: numb
 }
 
 const CAMEL = /(?<=\p{Ll})(?=\p{Lu}\p{Ll}{2})/u;
+const STARTS_UPPER = /^\p{Lu}/u;
+const CAPITALISED_WORD = /^\p{Lu}\p{Ll}+$/u;
+const NAME_TOKEN = /^\p{Lu}[\p{L}-]+$/u;
 
-function splitCamel(core: string, ctx: RepairContext): [string, string] | undefined {
-  if (!/^\p{Lu}/u.test(core) || GLUE.camelCaseTokens.has(core) || (ctx.tokenCount.get(core) ?? 0) > 1) return undefined;
+/**
+ * What a token's spelling alone says about splitting it; the document's token counts decide the
+ * rest. `always`: certain without evidence from the document (camel: a function word or two long
+ * halves; verb: a suffix long enough that a name before it is evidence enough).
+ */
+interface Lexical {
+  camel?: { prefix: string; suffix: string; always: boolean };
+  verb?: { prefix: string; suffix: string; short: boolean };
+}
+
+function lexicalCamel(core: string): Lexical['camel'] {
+  if (!STARTS_UPPER.test(core) || GLUE.camelCaseTokens.has(core)) return undefined;
   const m = CAMEL.exec(core);
   if (!m) return undefined;
   const prefix = core.slice(0, m.index);
@@ -122,42 +150,96 @@ function splitCamel(core: string, ctx: RepairContext): [string, string] | undefi
   const suffixWord = /^\p{Lu}\p{Ll}+/u.exec(suffix)?.[0] ?? '';
   if (segment.length < 2 || GLUE.camelCasePrefixes.has(segment) || GLUE.neverSplitSuffixes.has(suffixWord)) return undefined;
   if (!/^[\p{L}-]+$/u.test(suffix) || /\p{Lu}/u.test(suffix.slice(1))) return undefined;
-  const certain =
-    GLUE.functionWords.has(suffix) ||
-    (ctx.tokenCount.get(prefix) ?? 0) > 0 ||
-    (segment.length >= 4 && suffix.length >= 4);
-  return certain ? [prefix, suffix] : undefined;
+  return { prefix, suffix, always: GLUE.functionWords.has(suffix) || (segment.length >= 4 && suffix.length >= 4) };
 }
 
-function splitVerb(core: string, prevToken: string, ctx: RepairContext): [string, string] | undefined {
-  if (!/^\p{Lu}\p{Ll}+$/u.test(core) || (ctx.tokenCount.get(core) ?? 0) > 1) return undefined;
+function lexicalVerb(core: string): Lexical['verb'] {
+  if (!CAPITALISED_WORD.test(core)) return undefined;
   for (const suffix of GLUE.safeSuffixes) {
     if (!core.endsWith(suffix)) continue;
     const prefix = core.slice(0, -suffix.length);
     if (prefix.length < 3) return undefined;
-    const standalone = (ctx.tokenCount.get(prefix) ?? 0) > 0;
-    const nameContext = /^\p{Lu}[\p{L}-]+$/u.test(coreToken(prevToken)) && prefix.length >= 4;
-    const evidence = suffix.length < GLUE.shortSuffixNeedsEvidence ? standalone : standalone || nameContext;
-    return evidence ? [prefix, suffix] : undefined;
+    return { prefix, suffix, short: suffix.length < GLUE.shortSuffixNeedsEvidence };
   }
   return undefined;
 }
 
+/**
+ * Lexical analysis per distinct token, shared by all documents (news vocabulary repeats a lot).
+ * A pure function of the token, so caching changes no result; cleared when large to bound memory.
+ */
+const LEXICAL = new Map<string, Lexical | null>();
+const LEXICAL_MAX = 200_000;
+
+function lexical(core: string): Lexical | null {
+  let lex = LEXICAL.get(core);
+  if (lex === undefined) {
+    const camel = lexicalCamel(core);
+    const verb = lexicalVerb(core);
+    lex = camel || verb ? { ...(camel ? { camel } : {}), ...(verb ? { verb } : {}) } : null;
+    if (LEXICAL.size >= LEXICAL_MAX) LEXICAL.clear();
+    LEXICAL.set(core, lex);
+  }
+  return lex;
+}
+
+/**
+ * The split of a glued token, if certain: `glued-capital` (camel case: lowercase→Uppercase inside
+ * a token where both halves are plausible words) before `glued-verb` (a finite verb glued on).
+ * Neither splits a token that occurs more than once in the document: a repeated spelling is meant.
+ */
+function splitGlued(core: string, prevToken: () => string, ctx: RepairContext): { prefix: string; suffix: string; rule: string } | undefined {
+  // Both kinds need an upper-case first letter: skip lower-case ASCII words without a lookup.
+  const c = core.charCodeAt(0);
+  if (c >= 97 && c <= 122) return undefined;
+  if ((ctx.tokenCount.get(core) ?? 0) > 1) return undefined;
+  const lex = lexical(core);
+  if (!lex) return undefined;
+  const { camel, verb } = lex;
+  if (camel && (camel.always || (ctx.tokenCount.get(camel.prefix) ?? 0) > 0)) return { prefix: camel.prefix, suffix: camel.suffix, rule: 'glued-capital' };
+  if (!verb) return undefined;
+  const standalone = (ctx.tokenCount.get(verb.prefix) ?? 0) > 0;
+  const evidence = standalone || (!verb.short && verb.prefix.length >= 4 && NAME_TOKEN.test(coreToken(prevToken())));
+  return evidence ? { prefix: verb.prefix, suffix: verb.suffix, rule: 'glued-verb' } : undefined;
+}
+
 function fixGlue(text: string, ctx: RepairContext, out: Omit<Repair, 'line'>[], limit: number): string {
   if (out.length >= limit) return text;
-  const parts = text.split(/(\s+)/);
-  for (let i = 0; i < parts.length && out.length < limit; i += 2) {
-    const token = parts[i]!;
-    const core = coreToken(token);
-    if (core.length < 6) continue;
-    const camel = splitCamel(core, ctx);
-    const split = camel ?? splitVerb(core, parts[i - 2] ?? '', ctx);
-    if (!split) continue;
-    const fixed = token.replace(core, `${split[0]} ${split[1]}`);
-    out.push({ before: core, after: `${split[0]} ${split[1]}`, rule: camel ? 'glued-capital' : 'glued-verb' });
-    parts[i] = fixed;
+  // One scan over the whitespace-separated tokens; the text is rebuilt only when a token splits.
+  const pieces: string[] = [];
+  let last = 0;
+  let prevStart = 0;
+  let prevEnd = 0;
+  let prevFixed: string | undefined;
+  const prevToken = () => prevFixed ?? text.slice(prevStart, prevEnd);
+  const n = text.length;
+  let i = 0;
+  while (i < n && out.length < limit) {
+    while (i < n && isSpace(text.charCodeAt(i))) i++;
+    if (i >= n) break;
+    const start = i;
+    while (i < n && !isSpace(text.charCodeAt(i))) i++;
+    let fixed: string | undefined;
+    // A core of 6+ characters needs a token of 6+ code units.
+    if (i - start >= 6) {
+      const token = text.slice(start, i);
+      const core = coreToken(token);
+      const split = core.length >= 6 ? splitGlued(core, prevToken, ctx) : undefined;
+      if (split) {
+        const after = `${split.prefix} ${split.suffix}`;
+        fixed = token.replace(core, after);
+        out.push({ before: core, after, rule: split.rule });
+        pieces.push(text.slice(last, start), fixed);
+        last = i;
+      }
+    }
+    prevStart = start;
+    prevEnd = i;
+    prevFixed = fixed;
   }
-  return parts.join('');
+  if (pieces.length === 0) return text;
+  pieces.push(text.slice(last));
+  return pieces.join('');
 }
 
 /** Repair one source line. Returns the new text; repairs are appended to `repairs`. */

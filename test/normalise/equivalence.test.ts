@@ -1,0 +1,52 @@
+/**
+ * The performance rewrite of the normaliser must not change its output. Each fast path is
+ * checked against the reference implementation it replaced (test/normalise/reference/, copied
+ * verbatim from before the rewrite) on generated text that is dense in the cases the fast paths
+ * skip: glued words, sentence ends before capitals, punctuation edges, odd whitespace, non-ASCII.
+ */
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import type { Repair } from '../../src/model/article.ts';
+import { countTokens, repairLine } from '../../src/normalise/repair.ts';
+import * as ref from './reference/repair.ts';
+
+const PIECES = [
+  'Putin', 'Putinwird', 'Kim', 'Jong-unDas', 'UschakowKremlberater', 'Moskausagte', 'Lawrowerklärte', 'iPhone', 'McDonald',
+  'LehrerInnen', 'gesagt.Die', '2023.Ahn', 'www.Test.de', 'a.B', 'ist.Über', 'Ärgerwurde', 'ÖlpreisHat', 'Staatschef', 'DerPräsident',
+  '„Zitat“Text', '»x«y', '(Putinwird)', '„Kremlchefsagte“', 'Nordkoreas', 'Machthaber', 'sagte', 'wird', '.', '-', '–', '?', '!',
+  'Wladimir', 'Kimssagte', 'Lavrwurde', 'Joonhat', 'Ahnsei', 'x.Yy', 'ß', 'İstanbul', 'ΣΟΦΙΑ', '𝒜lpha', 'Ab$&cdDefg',
+];
+const SPACES = [' ', '  ', '\u00a0', '\u2009', '\u3000', '\t', '\ufeff'];
+const lineArb = fc
+  .array(fc.tuple(fc.oneof(fc.constantFrom(...PIECES), fc.string({ unit: 'grapheme', maxLength: 12 })), fc.constantFrom(...SPACES), fc.boolean()), { maxLength: 24 })
+  .map((parts) => parts.map(([w, s, glue]) => (glue ? w : w + s)).join(''));
+
+describe('repair fast paths equal the reference', () => {
+  it('countTokens', () => {
+    fc.assert(
+      fc.property(fc.array(lineArb, { maxLength: 6 }), (lines) => {
+        expect([...countTokens(lines)]).toEqual([...ref.countTokens(lines)]);
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it('repairLine (quotes, sentence space, glue) with the same token counts and budget', () => {
+    fc.assert(
+      fc.property(fc.array(lineArb, { minLength: 1, maxLength: 6 }), fc.integer({ min: 1, max: 8 }), (lines, budget) => {
+        const a: Repair[] = [];
+        const b: Repair[] = [];
+        const ctxA = { tokenCount: countTokens(lines), budget };
+        const ctxB = { tokenCount: ref.countTokens(lines), budget };
+        const stateA = { open: null as string | null };
+        const stateB = { open: null as string | null };
+        lines.forEach((l, i) => {
+          expect(repairLine(l, i + 1, stateA, ctxA, a)).toBe(ref.repairLine(l, i + 1, stateB, ctxB, b));
+        });
+        expect(a).toEqual(b);
+        expect(ctxA.budget).toBe(ctxB.budget);
+      }),
+      { numRuns: 400 },
+    );
+  });
+});
