@@ -6,9 +6,8 @@
 import { readFileSync } from 'node:fs';
 import { CommanderError } from 'commander';
 import { runBuild } from './cli/commands/build.ts';
-import { runDev } from './cli/commands/dev.ts';
-import { runNew } from './cli/commands/new.ts';
-import { runServe } from './cli/commands/serve.ts';
+// new, serve and dev are imported when used (below): their dependencies (sirv, chokidar) would
+// otherwise be loaded on every `build` (docs/performance.md, start-up).
 import { EXIT } from './cli/exit-codes.ts';
 import { palette, useColour, type Io } from './cli/output.ts';
 import { COMMANDS, createProgram, type Action } from './cli/program.ts';
@@ -77,11 +76,11 @@ export async function main(argv: string[], partialIo: Partial<Io> = {}, stop?: A
   const signals = a.command === 'serve' || a.command === 'dev' ? signalsToAbort() : undefined;
   const until = stop ?? signals?.signal ?? AbortSignal.abort();
   try {
-    if (a.command === 'new') return await runNew(a.dir, a.options.quiet === true, io);
+    if (a.command === 'new') return await (await import('./cli/commands/new.ts')).runNew(a.dir, a.options.quiet === true, io);
     const settings = await resolveSettings(a.options, io.cwd);
     if (a.command === 'build' || a.command === 'check') return (await runBuild(a.command, settings, io)).code;
-    if (a.command === 'serve') return await runServe(settings, io, until);
-    return await runDev(settings, io, until);
+    if (a.command === 'serve') return await (await import('./cli/commands/serve.ts')).runServe(settings, io, until);
+    return await (await import('./cli/commands/dev.ts')).runDev(settings, io, until);
   } catch (error) {
     if (error instanceof UsageError) {
       io.stderr.write(`${p.red('Fehler:')} ${error.message}\n(Hilfe: presseschau ${a.command} --help)\n`);

@@ -1,11 +1,12 @@
 /**
  * The pipeline version for cache keys: a hash of the code that produced the cached records.
- * Running from the bundle (lib/cli.js) that is the bundle itself (data files are bundled in);
+ * Running from the bundle (lib/cli.js) that is every script of the bundle — entries and the
+ * shared chunks scripts/compile.mjs splits out — (data files are bundled in);
  * running from src/ (tests) it is every source and data file under src/. Any code change
  * therefore invalidates the cache — coarse, but never stale.
  */
 import { createHash } from 'node:crypto';
-import { readFile } from 'node:fs/promises';
+import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import fg from 'fast-glob';
@@ -21,9 +22,10 @@ async function compute(): Promise<string> {
   const self = fileURLToPath(import.meta.url);
   const hash = createHash('sha256');
   if (self.endsWith('.js')) {
-    hash.update(await readFile(self));
-    // The worker bundle does the processing when threads are used; it must match as well.
-    hash.update(await readFile(path.join(path.dirname(self), 'parallel-worker.js')).catch(() => Buffer.alloc(0)));
+    // The worker bundle and the chunks hold most of the code; all of lib/*.js must match.
+    const dir = path.dirname(self);
+    const scripts = (await readdir(dir)).filter((f) => f.endsWith('.js')).sort();
+    for (const f of scripts) hash.update(`${f}\0`).update(await readFile(path.join(dir, f)));
   } else {
     const src = path.resolve(path.dirname(self), '..');
     const files = (await fg(['**/*.{ts,json,yml,yaml}'], { cwd: src })).sort();
