@@ -16,7 +16,7 @@ import { ingest } from '../../src/ingest/index.ts';
 import { loadTheme } from '../../src/ingest/templates.ts';
 import type { EnrichedArticle } from '../../src/model/enriched.ts';
 import type { Knowledge } from '../../src/model/knowledge.ts';
-import type { Page } from '../../src/model/page.ts';
+import { contentToValue, isLazyPage, type Page } from '../../src/model/page.ts';
 import { runDocumentStages } from '../../src/parallel/stage.ts';
 import { createContext } from '../../src/render/context.ts';
 import { pageBuilders } from '../../src/render/index.ts';
@@ -81,12 +81,16 @@ for (let r = 0; r < runs; r++) {
   for (const builder of pageBuilders) {
     const name = builder.name || 'anon';
     const ms = cpu(() => {
-      for (const p of builder(s, ctx)) {
+      for (const page of builder(s, ctx)) {
         pages++;
+        const content = isLazyPage(page) ? page.render() : page.content;
+        // chunks are counted, not joined: the writer streams them too
         let b = 0;
-        if (typeof p.content === 'string') b = p.content.length;
-        else if (p.content instanceof Uint8Array) b = p.content.byteLength;
-        else for (const chunk of p.content as Iterable<string>) b += chunk.length;
+        if (typeof content === 'string') b = content.length;
+        else if (content instanceof Uint8Array) b = content.byteLength;
+        else if (dump !== '' && r === runs - 1) b = contentToValue(content).length;
+        else for (const chunk of content) b += chunk.length;
+        const p: Page = { path: page.path, content: dump !== '' && r === runs - 1 ? contentToValue(content) : '' };
         bytes += b;
         if (dump !== '' && r === runs - 1) pending.push(p);
         if (b > largest.bytes) largest = { path: p.path, bytes: b };
@@ -99,7 +103,7 @@ for (let r = 0; r < runs; r++) {
   for (const p of pending) {
     const file = path.join(dump, p.path);
     mkdirSync(path.dirname(file), { recursive: true });
-    writeFileSync(file, typeof p.content === 'string' || p.content instanceof Uint8Array ? p.content : [...(p.content as Iterable<string>)].join(''));
+    writeFileSync(file, p.content);
   }
   if (r === runs - 1) console.log(`${pages} Seiten, ${(bytes / 1e6).toFixed(1)} M Zeichen, größte: ${largest.path} (${(largest.bytes / 1e6).toFixed(2)} M)`);
 }

@@ -3,7 +3,7 @@
  * stream to the writer one at a time instead of being held in memory together.
  */
 import type { SiteModel } from '../index/index.ts';
-import type { Page } from '../model/page.ts';
+import type { AnyPage } from '../model/page.ts';
 import type { Theme } from '../model/theme.ts';
 import { createContext, type RenderContext } from './context.ts';
 import { apiPages } from './pages/api.ts';
@@ -25,11 +25,11 @@ import { reportHtmlPages, reportJsonPages } from './pages/report.ts';
 export type { RenderContext } from './context.ts';
 
 /** `ctx` carries the compiled theme and `renderPage` (content template inside the shared layout). */
-export type PageBuilder = (site: SiteModel, ctx: RenderContext) => Iterable<Page>;
+export type PageBuilder = (site: SiteModel, ctx: RenderContext) => Iterable<AnyPage>;
 
 export const pageBuilders: readonly PageBuilder[] = [homePage, articlePages, entityPages, publisherPages, eventPages, registerPage, timelinePage, quotesPage, coveragePage, notFoundPage, assetPages, apiPages, searchPages, feedPages, sitemapPages, reportJsonPages, reportHtmlPages];
 
-export function* renderSite(site: SiteModel, theme: Theme): Generator<Page> {
+export function* renderSite(site: SiteModel, theme: Theme): Generator<AnyPage> {
   const ctx = createContext(site, theme);
   for (const builder of pageBuilders) yield* builder(site, ctx);
 }

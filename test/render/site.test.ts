@@ -4,6 +4,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { buildSiteModel } from '../../src/index/index.ts';
 import { loadTheme } from '../../src/ingest/templates.ts';
 import type { Knowledge } from '../../src/model/knowledge.ts';
+import { contentToValue, isLazyPage } from '../../src/model/page.ts';
 import { renderSite } from '../../src/render/index.ts';
 import { checkLinks, unreachable } from '../helpers/links.ts';
 import { articles, HOSTILE_TITLE, knowledge } from './fixtures/site.ts';
@@ -18,7 +19,10 @@ async function render(k: Knowledge = knowledge): Promise<Map<string, string>> {
   const theme = await loadTheme('/nonexistent/seeds', { overrideRoots: [] });
   const site = buildSiteModel(articles(), k, { files: [], diagnostics: [] });
   const out = new Map<string, string>();
-  for (const p of renderSite(site, theme)) out.set(p.path, typeof p.content === 'string' ? p.content : new TextDecoder().decode(p.content));
+  for (const p of renderSite(site, theme)) {
+    const content = contentToValue(isLazyPage(p) ? p.render() : p.content);
+    out.set(p.path, typeof content === 'string' ? content : new TextDecoder().decode(content));
+  }
   return out;
 }
 

@@ -2,10 +2,17 @@
 import { z } from 'zod';
 import type { SiteModel } from '../../index/index.ts';
 import { EnrichedArticleSchema } from '../../model/enriched.ts';
-import type { Page } from '../../model/page.ts';
+import type { ChunkedPage, Page } from '../../model/page.ts';
+import { jsonChunks } from '../json-chunks.ts';
 
-export function* apiPages(site: SiteModel): Generator<Page> {
-  yield { path: 'api/articles.json', content: JSON.stringify(site.articles, null, 2) + '\n' };
+/** One chunk per record: ~20 KB each, and the file grows with the corpus (see json-chunks.ts). */
+function* articlesJson(site: SiteModel): Generator<string> {
+  yield* jsonChunks(site.articles, 1);
+  yield '\n';
+}
+
+export function* apiPages(site: SiteModel): Generator<Page | ChunkedPage> {
+  yield { path: 'api/articles.json', content: articlesJson(site) };
   const schema = z.toJSONSchema(EnrichedArticleSchema, { io: 'output', target: 'draft-2020-12' });
   yield { path: 'api/article.schema.json', content: JSON.stringify({ title: 'presseschau article', ...schema }, null, 2) + '\n' };
 }

@@ -7,7 +7,8 @@ import type { SiteModel } from '../../index/index.ts';
 import { buildReport, SEVERITIES, type BuildReport, type ReportInferred } from '../../index/report.ts';
 import type { Provenance } from '../../model/article.ts';
 import type { Diagnostic, Severity } from '../../model/diagnostic.ts';
-import type { Page } from '../../model/page.ts';
+import type { ChunkedPage, Page } from '../../model/page.ts';
+import { jsonChunks } from '../json-chunks.ts';
 
 export const REPORT_JSON = '_build/report.json';
 export const REPORT_HTML = '_build/bericht.html';
@@ -40,8 +41,14 @@ export function reportOf(site: SiteModel): BuildReport {
   return r;
 }
 
-export function* reportJsonPages(site: SiteModel): Generator<Page> {
-  yield { path: REPORT_JSON, content: JSON.stringify(reportOf(site), null, 2) + '\n' };
+/** Chunked: the report lists every file and diagnostic, so it grows with the corpus. */
+function* reportJson(site: SiteModel): Generator<string> {
+  yield* jsonChunks(reportOf(site));
+  yield '\n';
+}
+
+export function* reportJsonPages(site: SiteModel): Generator<ChunkedPage> {
+  yield { path: REPORT_JSON, content: reportJson(site) };
 }
 
 export const PROVENANCE_LABEL: Readonly<Record<Provenance, string>> = { declared: 'angegeben', extracted: 'aus dem Text', inferred: 'erschlossen' };
