@@ -11,6 +11,7 @@ import type { RawDocument } from '../model/raw.ts';
 import type { Repair } from '../model/article.ts';
 import { matchLine } from './boilerplate.ts';
 import type { SrcLine, Unit } from './lines.ts';
+import { parsePlainMarkdown } from './markdown-plain.ts';
 import { countTokens, repairLine } from './repair.ts';
 import { titleKey } from './title.ts';
 import type { Prepared } from './txt.ts';
@@ -37,8 +38,13 @@ function inlineText(node: Nodes): string {
 
 const clean = (s: string): string => s.replace(/\s+/g, ' ').trim();
 
-export function prepareMarkdown(doc: RawDocument, declaredTitle: string | undefined): Prepared {
-  const tree = parser.parse(doc.text) as Root;
+export interface MarkdownOptions {
+  /** Parse plain documents (paragraphs and ATX headings only) without remark (default true); same tree. */
+  plainFastPath?: boolean;
+}
+
+export function prepareMarkdown(doc: RawDocument, declaredTitle: string | undefined, options: MarkdownOptions = {}): Prepared {
+  const tree = (options.plainFastPath !== false ? parsePlainMarkdown(doc.text) : undefined) ?? (parser.parse(doc.text) as Root);
   const units: Unit[] = [];
   const prepared: Prepared = { units, removed: [], repairs: [], captionLines: new Set(), diagnostics: [] };
   const lineOf = (n: RootContent) => (n.position?.start.line ?? 1) + doc.lineOffset;

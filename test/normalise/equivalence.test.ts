@@ -7,7 +7,10 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { Repair } from '../../src/model/article.ts';
+import { prepareMarkdown } from '../../src/normalise/markdown.ts';
+import { parsePlainMarkdown } from '../../src/normalise/markdown-plain.ts';
 import { countTokens, repairLine } from '../../src/normalise/repair.ts';
+import { rawDoc } from './helpers.ts';
 import * as ref from './reference/repair.ts';
 
 const PIECES = [
@@ -48,5 +51,36 @@ describe('repair fast paths equal the reference', () => {
       }),
       { numRuns: 400 },
     );
+  });
+});
+
+const MD_LINES = [
+  '', ' ', '   ', '\u3000', 'Putin sagte am Mittwoch etwas.', 'Der Anführer von [North Korea] zeigt', 'Kim Jong-unDas ist', '„Zitat“Text', '© 2024 Euronews',
+  '# Titel', '## Volle Unterstützung', '###### sechs', '####### sieben', '#hashtag', '# ', '#', '## Titel ##', '## Titel  ', '-', '- ', '- Punkt', '--', '---', '***',
+  '===', '1. Eins', '13. September 2023 trafen', '2023 war', '> Zitat', '  eingerückt', '    Code', '[a]: /url', '[a](b)', '![Bild](x.png)', 'Text [a]', '&amp; mehr',
+  '<b>fett</b>', '`code`', '_x_', '*x*', 'Ende  ', 'a\\', '~~~', '```', '+ plus', '| a | b |', 'Mehr zum Thema', 'Foto: AP', 'http://example.org/a_b',
+];
+const mdArb = fc.array(fc.oneof({ weight: 6, arbitrary: fc.constantFrom(...MD_LINES) }, { weight: 1, arbitrary: fc.string({ unit: 'grapheme', maxLength: 20 }) }), { maxLength: 16 }).map((ls) => ls.join('\n'));
+
+describe('plain Markdown fast path equals remark', () => {
+  it('gives the same prepared units, title, removed lines and repairs', () => {
+    let fast = 0;
+    fc.assert(
+      fc.property(mdArb, fc.option(fc.constant('Titel'), { nil: undefined }), (text, declaredTitle) => {
+        if (parsePlainMarkdown(text)) fast++;
+        const doc = rawDoc(text, { format: 'md', sourceFile: 'test.md', lineOffset: 3 });
+        expect(prepareMarkdown(doc, declaredTitle)).toEqual(prepareMarkdown(doc, declaredTitle, { plainFastPath: false }));
+      }),
+      { numRuns: 400 },
+    );
+    // The generator must exercise the fast path, not only the fallback.
+    expect(fast).toBeGreaterThan(60);
+  });
+
+  it('falls back on syntax it does not handle', () => {
+    for (const text of ['a\n---', 'Text\n-', '-\nText', '[a]: /u\n\n[a]', 'x [a](b)', '  x', '1. a', '## a #', 'a\tb', 'a &amp; b']) {
+      expect(parsePlainMarkdown(text), text).toBeUndefined();
+    }
+    expect(parsePlainMarkdown('# T\n\nA [b] c\n\n-\n\n## H\nd')?.children.map((c) => c.type)).toEqual(['heading', 'paragraph', 'heading', 'paragraph']);
   });
 });
