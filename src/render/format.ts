@@ -6,8 +6,25 @@ const number = new Intl.NumberFormat('de-DE');
 
 const toDate = (iso: string): Date => new Date(`${iso}T00:00:00Z`);
 
+/**
+ * Intl formatting costs microseconds per call and every teaser shows a date: memoised by input
+ * (a corpus has a few thousand distinct dates at most; the memo is cleared past that bound).
+ */
+function memoised(f: (key: string) => string): (key: string) => string {
+  const memo = new Map<string, string>();
+  return (key) => {
+    let v = memo.get(key);
+    if (v === undefined) {
+      v = f(key);
+      if (memo.size >= 50_000) memo.clear();
+      memo.set(key, v);
+    }
+    return v;
+  };
+}
+
 /** `2024-06-19` → „19. Juni 2024“. */
-export const formatDate = (iso: string): string => longDate.format(toDate(iso));
+export const formatDate: (iso: string) => string = memoised((iso) => longDate.format(toDate(iso)));
 
 /** `2024-06` axis labels → „Juni 2024“. */
 export const formatMonth = (iso: string): string => monthYear.format(toDate(iso));
@@ -15,8 +32,9 @@ export const formatMonth = (iso: string): string => monthYear.format(toDate(iso)
 /** „18.–19. Juni 2024“: Intl shortens the shared month and year itself. */
 export function formatRange(start: string, end: string): string {
   if (start === end) return formatDate(start);
-  return longDate.formatRange(toDate(start), toDate(end));
+  return rangeMemo(`${start}/${end}`);
 }
+const rangeMemo = memoised((key) => longDate.formatRange(toDate(key.slice(0, key.indexOf('/'))), toDate(key.slice(key.indexOf('/') + 1))));
 
 export const formatNumber = (n: number): string => number.format(n);
 

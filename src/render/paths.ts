@@ -4,8 +4,29 @@
  * so the site works from file:// and under any sub-path of any host.
  */
 
+/**
+ * Memo of computed hrefs by (folder of `from`, `to`): every page links the same navigation,
+ * entities and teasers, and the href depends only on the folder it is written from. Cleared when
+ * it grows past MEMO_LIMIT so memory stays bounded on huge corpora.
+ */
+const memo = new Map<string, string>();
+const MEMO_LIMIT = 200_000;
+
 /** `from`, `to`: posix paths relative to the output folder; `to` may carry a `#fragment`. */
 export function relHref(from: string, to: string): string {
+  // a bare fragment or empty target names the page itself: that depends on its file name, not memoised
+  if (to === '' || to.charCodeAt(0) === 35 /* # */) return computeHref(from, to);
+  const key = `${from.slice(0, from.lastIndexOf('/') + 1)}\u0000${to}`;
+  let href = memo.get(key);
+  if (href === undefined) {
+    href = computeHref(from, to);
+    if (memo.size >= MEMO_LIMIT) memo.clear();
+    memo.set(key, href);
+  }
+  return href;
+}
+
+function computeHref(from: string, to: string): string {
   const hash = to.indexOf('#');
   const target = hash === -1 ? to : to.slice(0, hash);
   const fragment = hash === -1 ? '' : to.slice(hash);

@@ -24,7 +24,7 @@ declare module 'vfile' {
   }
 }
 
-function blockContainers(tree: Root): Map<number, Parent> {
+export function blockContainers(tree: Root): Map<number, Parent> {
   const out = new Map<number, Parent>();
   const visit = (node: Parent) => {
     const block = node.data?.block;
@@ -37,8 +37,20 @@ function blockContainers(tree: Root): Map<number, Parent> {
 
 export const markQuotes: Plugin<[], Root> = () => (tree: Root, file: VFile) => {
   const data = file.data.body;
-  if (!data) return;
-  const containers = blockContainers(tree);
+  if (data) markQuotesIn(blockContainers(tree), data);
+};
+
+export const linkEntities: Plugin<[], Root> = () => (tree: Root, file: VFile) => {
+  const data = file.data.body;
+  if (data) linkEntitiesIn(blockContainers(tree), data);
+};
+
+/**
+ * The transforms themselves, on a block index → container map. renderBody calls them directly
+ * (a unified run per article cost more than the transforms); the plugins above wrap them.
+ * Wrapping splices the containers' children, never replaces a container, so one map serves both.
+ */
+export function markQuotesIn(containers: ReadonlyMap<number, Parent>, data: BodyData): void {
   for (const q of data.article.quotes) {
     const block = data.article.blocks[q.paragraph];
     const container = containers.get(q.paragraph);
@@ -48,12 +60,9 @@ export const markQuotes: Plugin<[], Root> = () => (tree: Root, file: VFile) => {
     const props: Record<string, string> = q.speakerName ? { title: `Zitat: ${q.speakerName}` } : {};
     wrapRange(container, start, start + q.text.length, (inner) => element('q', [inner], props));
   }
-};
+}
 
-export const linkEntities: Plugin<[], Root> = () => (tree: Root, file: VFile) => {
-  const data = file.data.body;
-  if (!data) return;
-  const containers = blockContainers(tree);
+export function linkEntitiesIn(containers: ReadonlyMap<number, Parent>, data: BodyData): void {
   const perBlock = new Map<number, { id: string; start: number; end: number }[]>();
   for (const e of data.article.entities) {
     for (const o of e.occurrences) {
@@ -80,4 +89,4 @@ export const linkEntities: Plugin<[], Root> = () => (tree: Root, file: VFile) =>
       }
     }
   }
-};
+}
