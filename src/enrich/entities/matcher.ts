@@ -69,26 +69,57 @@ const JOIN = /^(?:|\s+|\s*[-‐‑]\s*)$/u;
 const CAMEL = /(?<=\p{Ll})(?=\p{Lu})/u;
 const HAS_CAMEL = /\p{Ll}\p{Lu}/u;
 
-const ASCII = /^[\x00-\x7f]*$/;
+/** Plain ASCII (the common case): no Unicode decomposition needed to fold it. */
+function isAscii(s: string): boolean {
+  for (let i = 0; i < s.length; i++) if (s.charCodeAt(i) > 0x7f) return false;
+  return true;
+}
+
 export function fold(s: string): string {
   // Most tokens are plain ASCII: skip the (costly) Unicode decomposition for them.
-  if (ASCII.test(s)) return s.toLowerCase();
-  return s.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase().replace(/ß/g, 'ss');
+  if (isAscii(s)) return s.toLowerCase();
+  return foldUnicode(s);
+}
+
+const MARKS = /\p{M}/gu;
+function foldUnicode(s: string): string {
+  return s.normalize('NFD').replace(MARKS, '').toLowerCase().replace(/ß/g, 'ss');
 }
 
 export function nameKey(name: string): string {
   return tokenize(name).map((t) => t.key).join(' ');
 }
 
+/**
+ * One pass over the word matches. For an ASCII word, glued words (a-z right before A-Z) and the
+ * fold are settled by char codes; only non-ASCII words take the Unicode regexes.
+ */
 export function tokenize(text: string): Token[] {
   const out: Token[] = [];
-  for (const m of text.matchAll(WORD)) {
+  WORD.lastIndex = 0;
+  for (let m = WORD.exec(text); m; m = WORD.exec(text)) {
+    const raw = m[0];
     let start = m.index;
-    if (!HAS_CAMEL.test(m[0])) {
-      out.push({ start, end: start + m[0].length, raw: m[0], key: fold(m[0]) });
+    let ascii = true;
+    let camel = false;
+    for (let i = 0; i < raw.length; i++) {
+      const c = raw.charCodeAt(i);
+      if (c > 0x7f) {
+        ascii = false;
+        break;
+      }
+      // a-z followed by A-Z
+      if (c >= 0x61 && c <= 0x7a) {
+        const d = raw.charCodeAt(i + 1);
+        if (d >= 0x41 && d <= 0x5a) camel = true;
+      }
+    }
+    if (!ascii) camel = HAS_CAMEL.test(raw);
+    if (!camel) {
+      out.push({ start, end: start + raw.length, raw, key: ascii ? raw.toLowerCase() : foldUnicode(raw) });
       continue;
     }
-    for (const part of m[0].split(CAMEL)) {
+    for (const part of raw.split(CAMEL)) {
       out.push({ start, end: start + part.length, raw: part, key: fold(part) });
       start += part.length;
     }
@@ -172,11 +203,16 @@ export function compileMatcher(entities: readonly Entity[]): NameMatcher {
       }
       node = child;
     }
-    for (const k of keys) known.add(k);
+    for (const k of keys) {
+      known.add(k);
+      if (k.startsWith('=')) acronyms.add(k.slice(1));
+    }
     const same = (e: Entry) => e.entityId === entry.entityId && e.kind === entry.kind && e.from === entry.from && e.to === entry.to;
     if (!node.entries.some(same)) node.entries.push(entry);
   };
   const known = new Set<string>();
+  /** Raw tokens that have an exact-case key ("=AP") somewhere in the trie. */
+  const acronyms = new Set<string>();
   const rawTokens = (s: string) => tokenize(s).map((t) => t.raw);
 
   // Who claims which unconditional form: a form claimed by two entities is only a short name.
@@ -227,7 +263,7 @@ export function compileMatcher(entities: readonly Entity[]): NameMatcher {
     const out: RawMatch[] = [];
     let i = 0;
     while (i < tokens.length) {
-      const found = longestAt(root, tokens, i, text);
+      const found = longestAt(root, tokens, i, text, acronyms);
       if (found) {
         out.push(found);
         i = found.tokenEnd;
@@ -251,16 +287,26 @@ export function compileMatcher(entities: readonly Entity[]): NameMatcher {
   return { match, resolve, shared, tokens: tokensOf };
 }
 
-function genitiveStems(key: string): string[] {
-  const out: string[] = [];
-  if (key.length >= 3 && key.endsWith('s')) out.push(key.slice(0, -1));
-  if (key.length >= 6 && key.endsWith('es')) out.push(key.slice(0, -2));
-  return out;
+/** Shorter stem keys a genitive ending may hide ("putins" → "putin", "sicherheitsrates" → "sicherheitsrat"). */
+function stemOf(key: string, cut: 1 | 2): string | undefined {
+  if (cut === 1) return key.length >= 3 && key.charCodeAt(key.length - 1) === 0x73 ? key.slice(0, -1) : undefined;
+  return key.length >= 6 && key.endsWith('es') ? key.slice(0, -2) : undefined;
 }
 
-function longestAt(root: Node, tokens: Token[], i: number, text: string): RawMatch | undefined {
+/** Can any name start at this token? One or two Map probes; most tokens stop here. */
+function mayStart(root: Node, tok: Token, acronyms: ReadonlySet<string>): boolean {
+  const k = tok.key;
+  if (root.next.has(k)) return true;
+  if (acronyms.has(tok.raw) && root.next.has(`=${tok.raw}`)) return true;
+  const s1 = stemOf(k, 1);
+  if (s1 !== undefined && root.next.has(s1)) return true;
+  const s2 = stemOf(k, 2);
+  return s2 !== undefined && root.next.has(s2);
+}
+
+function longestAt(root: Node, tokens: Token[], i: number, text: string, acronyms: ReadonlySet<string>): RawMatch | undefined {
   const first = tokens[i];
-  if (!first) return undefined;
+  if (!first || !mayStart(root, first, acronyms)) return undefined;
   const capFirst = isUpper(first.raw[0]);
   // At most two live branches: the folded key and the exact-case acronym key ("ria" / "=RIA").
   let nodes: Node[] = [root];
@@ -273,14 +319,19 @@ function longestAt(root: Node, tokens: Token[], i: number, text: string): RawMat
       if (!JOIN.test(text.slice(prev.end, tok.start))) break;
     }
     const next: Node[] = [];
+    const s1 = stemOf(tok.key, 1);
+    const s2 = stemOf(tok.key, 2);
+    const acronym = acronyms.has(tok.raw) ? `=${tok.raw}` : undefined;
     for (const node of nodes) {
       // Inflected ending: only ever the last token of a name, so it never continues the walk.
-      for (const stem of genitiveStems(tok.key)) {
+      for (const stem of [s1, s2]) {
+        if (stem === undefined) continue;
         const c = node.next.get(stem);
         const entries = c ? usable(c.entries) : [];
         if (entries.length > 0) best = { end: j, entries, inflected: true };
       }
-      for (const key of [tok.key, `=${tok.raw}`]) {
+      for (const key of [tok.key, acronym]) {
+        if (key === undefined) continue;
         const child = node.next.get(key);
         if (!child) continue;
         const entries = usable(child.entries);

@@ -31,7 +31,8 @@ export interface KeywordHit {
 
 export interface EventIndex {
   byEntity: Map<string, Feature[]>;
-  keywords(tokens: Token[]): KeywordHit[];
+  /** Keyword hits among tokens[from, to). */
+  keywords(tokens: Token[], from?: number, to?: number): KeywordHit[];
   byDate(d: DateMention): Feature[];
   retrospective(sentence: string): boolean;
   /** The text names a year or a month some event falls in: only then are its dates worth finding. */
@@ -42,6 +43,13 @@ export interface EventIndex {
 const EXACT_MAX = 4;
 /** Keywords are filed under the first letters of their first word. */
 const SLOT = 3;
+
+/** The first SLOT chars of a key as one number: a Map probe per token without cutting a string. */
+function slotOf(key: string): number {
+  let n = 0;
+  for (let i = 0; i < SLOT; i++) n = n * 0x10000 + (i < key.length ? key.charCodeAt(i) + 1 : 0);
+  return n;
+}
 
 export function compileEventIndex(ck: CompiledKnowledge): EventIndex {
   const events = ck.knowledge.events;
@@ -63,24 +71,27 @@ export function compileEventIndex(ck: CompiledKnowledge): EventIndex {
   for (const m of [places, people, countries]) for (const [id, fs] of m) byEntity.set(id, [...(byEntity.get(id) ?? []), ...fs]);
 
   const kwFeatures = spread((e) => e.keywords.map((k) => tokenize(k).map((t) => t.key).join(' ')), weights.keyword);
-  const kwIndex = new Map<string, Keyword[]>();
+  const kwIndex = new Map<number, Keyword[]>();
   for (const [keyword, features] of kwFeatures) {
     const words = keyword.split(' ').filter((w) => w !== '');
     const first = words[0];
     if (first === undefined) continue;
-    const slot = first.slice(0, SLOT);
+    const slot = slotOf(first);
     kwIndex.set(slot, [...(kwIndex.get(slot) ?? []), { keyword, words, features }]);
   }
   const wordMatches = (kw: string, key: string) => (kw.length <= EXACT_MAX ? key === kw : key.startsWith(kw));
-  const keywords = (tokens: Token[]): KeywordHit[] => {
+  const keywords = (tokens: Token[], from = 0, to = tokens.length): KeywordHit[] => {
     const out: KeywordHit[] = [];
-    tokens.forEach((t, i) => {
-      for (const kw of kwIndex.get(t.key.slice(0, SLOT)) ?? []) {
-        if (!kw.words.every((w, j) => { const tok = tokens[i + j]; return tok !== undefined && wordMatches(w, tok.key); })) continue;
+    for (let i = from; i < to; i++) {
+      const t = tokens[i] as Token; // i < to <= tokens.length
+      const list = kwIndex.get(slotOf(t.key));
+      if (list === undefined) continue;
+      for (const kw of list) {
+        if (!kw.words.every((w, j) => { const tok = i + j < to ? tokens[i + j] : undefined; return tok !== undefined && wordMatches(w, tok.key); })) continue;
         const last = tokens[i + kw.words.length - 1] ?? t;
         out.push({ keyword: kw.keyword, text: `${t.raw}${kw.words.length > 1 ? ` … ${last.raw}` : ''}`, features: kw.features });
       }
-    });
+    }
     return out;
   };
 
@@ -98,8 +109,10 @@ export function compileEventIndex(ck: CompiledKnowledge): EventIndex {
   };
 
   // One case-insensitive alternation over the raw sentence (no folding needed: markers are written as they appear).
-  const markers = new RegExp(`(?<![\\p{L}])(?:${weights.retrospectiveMarkers.map((m) => m.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/\s+/g, '\\s+')).join('|')})(?![\\p{L}])`, 'iu');
-  const retrospective = (sentence: string) => markers.test(sentence);
+  // The left word boundary is checked by hand after a hit: a regex that opens with a lookbehind is
+  // tried at every position (V8 cannot skip ahead), one that opens with its words is not.
+  const markers = new RegExp(`(?:${weights.retrospectiveMarkers.map((m) => m.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/\s+/g, '\\s+')).join('|')})(?![\\p{L}])`, 'giu');
+  const retrospective = (sentence: string) => hitAfter(markers, sentence, NOT_AFTER_LETTER);
 
   const stamps = new Set<string>();
   for (const e of events) {
@@ -107,10 +120,33 @@ export function compileEventIndex(ck: CompiledKnowledge): EventIndex {
   }
   const monthNumbers = new Set(events.flatMap((e) => monthsOf(e).map((m) => Number(m.slice(5, 7)))));
   for (const m of dateVocab.months) if (monthNumbers.has(m.month)) for (const n of m.names) stamps.add(n);
-  const stampRe = stamps.size === 0 ? /$^/ : new RegExp(`(?<![\\p{L}\\p{N}])(?:${[...stamps].map((x) => x.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|')})`, 'iu');
-  const mayDate = (text: string) => stampRe.test(text);
+  const stampRe = stamps.size === 0 ? undefined : new RegExp(`(?:${[...stamps].map((x) => x.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|')})`, 'giu');
+  const mayDate = (text: string) => stampRe !== undefined && hitAfter(stampRe, text, NOT_AFTER_WORD);
 
   return { byEntity, keywords, byDate, retrospective, mayDate };
+}
+
+const NOT_AFTER_LETTER = /\p{L}/u;
+const NOT_AFTER_WORD = /[\p{L}\p{N}]/u;
+
+/**
+ * Does `re` (global) match somewhere not directly after a character of `notAfter`? The same as
+ * a leading `(?<!…)` lookbehind: after a refused hit the search resumes one position later, so
+ * hits that start inside it are still found.
+ */
+/** The code point that ends right before `i` (a lookbehind with the u flag sees whole code points). */
+function charBefore(text: string, i: number): string {
+  const c = text.charCodeAt(i - 1);
+  return c >= 0xdc00 && c <= 0xdfff && i >= 2 ? text.slice(i - 2, i) : text.charAt(i - 1);
+}
+
+function hitAfter(re: RegExp, text: string, notAfter: RegExp): boolean {
+  re.lastIndex = 0;
+  for (let m = re.exec(text); m; m = re.exec(text)) {
+    if (m.index === 0 || !notAfter.test(charBefore(text, m.index))) return true;
+    re.lastIndex = m.index + 1;
+  }
+  return false;
 }
 
 function monthsOf(e: CorpusEvent): string[] {

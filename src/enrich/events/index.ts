@@ -83,6 +83,8 @@ export function scoreEvents(article: Article, entities: EntityRef[], ck: Compile
     }
   }
 
+  const eventScores = [...scores.values()];
+  const eventIndex = new Map(eventScores.map((s, i) => [s.id, i] as const));
   const units = [{ block: 'title' as const, text: article.title, type: 'title' }, ...article.blocks.map((b, i) => ({ block: i, text: b.text, type: b.type as string }))];
   const done = new Set<string>();
   for (const u of units) {
@@ -96,18 +98,21 @@ export function scoreEvents(article: Article, entities: EntityRef[], ck: Compile
     for (const [from, to] of sentences(u.text)) {
       let t1 = t0;
       while (t1 < tokens.length && (tokens[t1]?.start ?? Infinity) < to) t1++;
-      const inSentence = tokens.slice(t0, t1);
+      const tokenFrom = t0;
       t0 = t1;
       const sentence = u.text.slice(from, to);
       const retro = idx.retrospective(sentence);
-      const before = new Map([...scores.values()].map((s) => [s.id, s.hits]));
+      const datesHere = dates.some((d) => d.start >= from && d.start < to);
+      // Hits per event before this sentence: only a bare year or month reads them (below).
+      const before = datesHere ? eventScores.map((s) => s.hits) : undefined;
       for (const n of names) {
         if (n.start < from || n.start >= to) continue;
         for (const f of idx.byEntity.get(n.id) ?? []) hit(f, `entity:${n.id}`, factor, retro, n.text);
       }
-      for (const k of idx.keywords(inSentence)) {
+      for (const k of idx.keywords(tokens, tokenFrom, t1)) {
         for (const f of k.features) hit(f, `kw:${k.keyword}`, factor, retro, k.text);
       }
+      if (!datesHere) continue;
       const yearOnly: Feature[] = [];
       for (const d of dates) {
         if (d.start < from || d.start >= to) continue;
@@ -124,7 +129,7 @@ export function scoreEvents(article: Article, entities: EntityRef[], ck: Compile
       // A bare year ("seit 2019") or month ("im Juni") refers to an event only together with another of its features in the sentence.
       for (const f of yearOnly) {
         const s = scores.get(f.eventId);
-        const other = s !== undefined && s.hits > (before.get(f.eventId) ?? 0);
+        const other = s !== undefined && s.hits > (before?.[eventIndex.get(f.eventId) ?? -1] ?? 0);
         hit(f, `year:${f.eventId}`, factor, retro, 'Jahr');
         if (s && f.unique && other) s.dated = true;
       }
