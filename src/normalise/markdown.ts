@@ -13,7 +13,7 @@ import { matchLine } from './boilerplate.ts';
 import type { SrcLine, Unit } from './lines.ts';
 import { parsePlainMarkdown } from './markdown-plain.ts';
 import { countTokens, repairLine } from './repair.ts';
-import { titleKey } from './title.ts';
+import { isTitleRepeat, titleKey } from './title.ts';
 import type { Prepared } from './txt.ts';
 
 const parser = unified().use(remarkParse);
@@ -107,7 +107,7 @@ export function prepareMarkdown(doc: RawDocument, declaredTitle: string | undefi
   prepared.units = units.filter((u) => {
     const l = u.lines[0] as SrcLine;
     const rule = u.kind === 'text' || u.kind === 'heading' ? matchLine(l.text)?.name : undefined;
-    const drop = rule ?? (keys.has(titleKey(l.text)) ? 'duplicate-title' : undefined);
+    const drop = rule ?? (isTitleRepeat(l.text, keys) ? 'duplicate-title' : undefined);
     if (drop) prepared.removed.push({ line: l.line, text: l.text, rule: drop });
     else l.text = repairLine(l.text, l.line, { open: null }, ctx, repairs);
     return !drop;

@@ -10,7 +10,7 @@
  * All scans are linear; the state object carries open quotes across the lines of a paragraph.
  */
 import type { Repair } from '../model/article.ts';
-import { isSpace, isWordUnit, eachToken } from './chars.ts';
+import { isSpace, isWordUnit } from './chars.ts';
 import { GLUE } from './data.ts';
 
 export interface RepairContext {
@@ -38,16 +38,24 @@ export const coreToken = (t: string): string =>
   // Most tokens start and end with a letter: skip the regex for them (hot on large inputs).
   isWordUnit(t.charAt(0)) && isWordUnit(t.charAt(t.length - 1)) ? t : t.replace(PUNCT_EDGE, '');
 
+/**
+ * Token counts for RepairContext. Repairs only ever ask about tokens that start with an upper-case
+ * letter (a glued word and its prefix), so tokens starting with a lower-case ASCII letter are not
+ * counted: that is most of the text, and no answer changes.
+ */
 export function countTokens(texts: Iterable<string>): Map<string, number> {
   const counts = new Map<string, number>();
   for (const text of texts) {
-    eachToken(text, (start, end) => {
-      const core = coreToken(text.slice(start, end));
+    CANDIDATE_TOKEN.lastIndex = 0;
+    for (let m = CANDIDATE_TOKEN.exec(text); m !== null; m = CANDIDATE_TOKEN.exec(text)) {
+      const core = coreToken(m[0]);
       if (core) counts.set(core, (counts.get(core) ?? 0) + 1);
-    });
+    }
   }
   return counts;
 }
+/** A whole whitespace-delimited token not starting with a-z (`\s` and `\S` as in split(/\s+/)). */
+const CANDIDATE_TOKEN = /(?<!\S)[^\sa-z]\S*/g;
 
 /** The whitespace-delimited token around `at`, before and after a space is inserted at `at`. */
 function spaced(text: string, at: number, rule: string): Omit<Repair, 'line'> {
@@ -203,39 +211,39 @@ function splitGlued(core: string, prevToken: () => string, ctx: RepairContext): 
   return evidence ? { prefix: verb.prefix, suffix: verb.suffix, rule: 'glued-verb' } : undefined;
 }
 
+/** A whole token of 6+ code units not starting with a-z: the only ones splitGlued can split. */
+const GLUE_CANDIDATE = /(?<!\S)[^\sa-z]\S{5,}/g;
+
 function fixGlue(text: string, ctx: RepairContext, out: Omit<Repair, 'line'>[], limit: number): string {
   if (out.length >= limit) return text;
-  // One scan over the whitespace-separated tokens; the text is rebuilt only when a token splits.
+  // Candidates found by one regex scan; the text is rebuilt only when a token splits.
   const pieces: string[] = [];
   let last = 0;
-  let prevStart = 0;
-  let prevEnd = 0;
-  let prevFixed: string | undefined;
-  const prevToken = () => prevFixed ?? text.slice(prevStart, prevEnd);
-  const n = text.length;
-  let i = 0;
-  while (i < n && out.length < limit) {
-    while (i < n && isSpace(text.charCodeAt(i))) i++;
-    if (i >= n) break;
-    const start = i;
-    while (i < n && !isSpace(text.charCodeAt(i))) i++;
-    let fixed: string | undefined;
-    // A core of 6+ characters needs a token of 6+ code units.
-    if (i - start >= 6) {
-      const token = text.slice(start, i);
-      const core = coreToken(token);
-      const split = core.length >= 6 ? splitGlued(core, prevToken, ctx) : undefined;
-      if (split) {
-        const after = `${split.prefix} ${split.suffix}`;
-        fixed = token.replace(core, after);
-        out.push({ before: core, after, rule: split.rule });
-        pieces.push(text.slice(last, start), fixed);
-        last = i;
-      }
-    }
-    prevStart = start;
-    prevEnd = i;
-    prevFixed = fixed;
+  let fixedEnd = -1;
+  let fixed = '';
+  let start = 0;
+  /** The token before the current one, as already repaired (empty at the start of the text). */
+  const prevToken = (): string => {
+    let e = start;
+    while (e > 0 && isSpace(text.charCodeAt(e - 1))) e--;
+    if (e === fixedEnd) return fixed;
+    let s = e;
+    while (s > 0 && !isSpace(text.charCodeAt(s - 1))) s--;
+    return text.slice(s, e);
+  };
+  GLUE_CANDIDATE.lastIndex = 0;
+  for (let m = GLUE_CANDIDATE.exec(text); m !== null && out.length < limit; m = GLUE_CANDIDATE.exec(text)) {
+    const token = m[0];
+    start = m.index;
+    const core = coreToken(token);
+    const split = core.length >= 6 ? splitGlued(core, prevToken, ctx) : undefined;
+    if (!split) continue;
+    const after = `${split.prefix} ${split.suffix}`;
+    fixed = token.replace(core, after);
+    fixedEnd = start + token.length;
+    out.push({ before: core, after, rule: split.rule });
+    pieces.push(text.slice(last, start), fixed);
+    last = fixedEnd;
   }
   if (pieces.length === 0) return text;
   pieces.push(text.slice(last));

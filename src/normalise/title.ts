@@ -2,6 +2,7 @@
  * Titles: is the first line a headline; split a publisher suffix off it ("… – POLITICO");
  * recognise repeated title lines; derive a short title from the lede when there is no headline.
  */
+import { isSpace } from './chars.ts';
 import { TITLES, escapeRegExp } from './data.ts';
 import { endsSentence } from './lines.ts';
 import { splitCredit } from './captions.ts';
@@ -14,6 +15,28 @@ export const titleKey = (s: string): string =>
     .replace(/[\s.:!?…-]+$/u, '')
     .replace(/\s+/g, ' ')
     .trim();
+
+/** Characters titleKey drops wherever they stand (whitespace aside). */
+const KEY_DROPPED = new Set([...'"„“”‚‘’»«\'*_#'].map((c) => c.charCodeAt(0)));
+
+/**
+ * `keys.has(titleKey(text))`, with a cheap first test: when the first character titleKey keeps
+ * is ASCII, its lower case must start one of the keys. Most lines fail here without the
+ * lowercase copy and three regex passes over the line.
+ */
+export function isTitleRepeat(text: string, keys: ReadonlySet<string>): boolean {
+  if (keys.size === 0) return false;
+  let i = 0;
+  while (i < text.length && (KEY_DROPPED.has(text.charCodeAt(i)) || isSpace(text.charCodeAt(i)))) i++;
+  const c = text.charCodeAt(i);
+  if (c < 128) {
+    const lower = c >= 65 && c <= 90 ? c + 32 : c;
+    let possible = false;
+    for (const k of keys) if (k.charCodeAt(0) === lower) possible = true;
+    if (!possible) return false;
+  }
+  return keys.has(titleKey(text));
+}
 
 /**
  * A headline: not too long, no final full stop, not a photo caption, and not the first line of

@@ -9,7 +9,7 @@ import { applyLineRules } from './boilerplate.ts';
 import { splitCredit } from './captions.ts';
 import { groupUnits, toSrcLines, type SrcLine, type Unit } from './lines.ts';
 import { countTokens, MAX_REPAIRS, repairLine, type QuoteState, type RepairContext } from './repair.ts';
-import { isHeadline, splitPublisherSuffix, titleKey } from './title.ts';
+import { isHeadline, isTitleRepeat, splitPublisherSuffix, titleKey } from './title.ts';
 
 export interface Prepared {
   units: Unit[];
@@ -59,7 +59,7 @@ export function prepareText(doc: RawDocument, declaredTitle: string | undefined)
       continue;
     }
     const text = lines[i]!.text;
-    if (i !== titleIdx && text.length <= TITLE_REPEAT_MAX && keys.has(titleKey(text))) drop.set(i, 'duplicate-title');
+    if (i !== titleIdx && text.length <= TITLE_REPEAT_MAX && isTitleRepeat(text, keys)) drop.set(i, 'duplicate-title');
     else if (prev !== undefined && blanks <= 1 && lines[prev]!.text === text && prev !== titleIdx) {
       const caption = splitCredit(text) !== undefined;
       drop.set(i, caption ? 'caption-dedupe' : 'duplicate-line');
