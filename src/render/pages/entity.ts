@@ -5,37 +5,46 @@ import type { Page } from '../../model/page.ts';
 import type { RenderContext } from '../context.ts';
 import { passage } from '../format.ts';
 import { SCHEMA_TYPES } from './article.ts';
+import { speakerQuotesPath } from './quotes.ts';
+import { pages, pageTitle, paginationView, type PageSlice } from './paginate.ts';
 import { entityLink, quoteCard, teaser, TYPE_LABELS } from './shared.ts';
+
+/** Quotation cards on an entity page; the rest are on zitate.html (a speaker can have thousands). */
+export const MAX_ENTITY_QUOTES = 50;
 
 export function* entityPages(site: SiteModel, ctx: RenderContext): Generator<Page> {
   for (const id of site.entityOrder) {
     const e = site.entities.get(id);
-    if (e) yield entityPage(site, ctx, e);
+    if (e) for (const slice of pages(e.path, e.passages)) yield entityPage(site, ctx, e, slice);
   }
 }
 
-function entityPage(site: SiteModel, ctx: RenderContext, e: EntityInfo): Page {
-  const h = ctx.helpers(e.path);
-  const passages = e.passages.flatMap((p) => {
+function entityPage(site: SiteModel, ctx: RenderContext, e: EntityInfo, slice: PageSlice<EntityInfo['passages'][number]>): Page {
+  const h = ctx.helpers(slice.path);
+  const passages = slice.items.flatMap((p) => {
     const a = site.byId.get(p.articleId);
     if (!a) return [];
     const text = p.block === 'title' ? a.title : a.blocks[p.block]?.text;
     if (text === undefined) return [];
     return [{ article: teaser(site, a, h), ...passage(text, p.start, Math.min(p.end, text.length)) }];
   });
-  const quotes = e.quotes.flatMap((r) => {
+  // one card per statement (only the group's first member renders it), on the first page only
+  const heads = slice.number > 1 ? [] : e.quotes.filter((r) => {
     const group = site.quoteGroupOf.get(`${r.articleId}#${r.index}`) ?? [r];
-    // one card per statement: only the group's first member renders it
-    if (group[0]?.articleId !== r.articleId || group[0]?.index !== r.index) return [];
-    return quoteCard(site, group, h) ?? [];
+    return group[0]?.articleId === r.articleId && group[0]?.index === r.index;
   });
+  const quotes = heads.slice(0, MAX_ENTITY_QUOTES).flatMap((r) => quoteCard(site, site.quoteGroupOf.get(`${r.articleId}#${r.index}`) ?? [r], h) ?? []);
   const country = e.country !== null ? site.entities.get(e.country) : undefined;
   const label = TYPE_LABELS[e.type];
   const data = {
     entity: { name: e.name, type: label.one, role: e.role, description: e.description, aliases: e.aliases, known: e.known, mentions: e.mentions },
     country: country ? entityLink(country, h) : null,
     passages,
+    /** Mentioning articles in all (the pages together). */
+    total: e.passages.length,
+    pagination: paginationView(e.path, slice, h),
     quotes,
+    moreQuotes: heads.length > MAX_ENTITY_QUOTES ? { count: heads.length - MAX_ENTITY_QUOTES, href: h.href(speakerQuotesPath(site, e.id) ?? PAGES.quotes) } : null,
     cooccurring: e.cooccurring.flatMap((c) => {
       const other = site.entities.get(c.id);
       return other ? [{ ...entityLink(other, h), articles: c.articles, typeLabel: TYPE_LABELS[other.type].one }] : [];
@@ -43,12 +52,14 @@ function entityPage(site: SiteModel, ctx: RenderContext, e: EntityInfo): Page {
     events: site.events.filter((ev) => ev.event.place === e.id || ev.event.participants.includes(e.id)).map((ev) => ({ name: ev.event.name, href: h.href(ev.path), range: h.range(ev.event.start, ev.event.end) })),
   };
   return ctx.renderPage({
-    path: e.path,
+    path: slice.path,
     template: 'entity',
-    title: e.name,
+    title: pageTitle(e.name, slice),
     description: e.description || `${label.one}: ${e.name} – ${e.passages.length} Artikel`,
     section: 'register',
-    crumbs: [{ label: 'Register', path: PAGES.register }, { label: e.name, path: null }],
+    crumbs: slice.number > 1
+      ? [{ label: 'Register', path: PAGES.register }, { label: e.name, path: e.path }, { label: `Seite ${slice.number}`, path: null }]
+      : [{ label: 'Register', path: PAGES.register }, { label: e.name, path: null }],
     data,
     jsonLd: [{
       '@context': 'https://schema.org',
