@@ -23,6 +23,8 @@ const NOT_PUBLICATION = vocab.notPublicationLines.map((s) => s.toLowerCase());
 const DATELINE_HEAD = /^\p{Lu}[\p{L} .\-/]{1,40}?(?:\s*\([^)]{1,20}\))?,\s*$/u;
 const DATELINE_TAIL = /^\s*(?:\([^)]{1,20}\)\s*)?[–—-]\s/u;
 
+const MAY_DATE_LINE = new RegExp(`\\d|${alternation(vocab.relativeDays.map((r) => r.word))}`, 'iu');
+
 function labels(line: string): Label[] {
   const out: Label[] = [];
   LABEL_RE.lastIndex = 0;
@@ -53,7 +55,10 @@ function onlyDates(line: string, ds: DateMention[]): boolean {
  */
 export function readDateLine(line: string, strictHead: boolean): LineVerdict | undefined {
   const text = line.trim();
-  if (text === '' || NOT_PUBLICATION.some((p) => text.toLowerCase().startsWith(p))) return undefined;
+  // A verdict needs a full date (digits in every pattern that yields one) or a relative day word:
+  // without either, findDates has nothing to offer here.
+  if (text === '' || !MAY_DATE_LINE.test(text)) return undefined;
+  if (NOT_PUBLICATION.some((p) => text.toLowerCase().startsWith(p))) return undefined;
   const ds = findDates(text);
   if (ds.length === 0) return undefined;
   const ls = labels(text);

@@ -31,9 +31,19 @@ const RE_NAME_AT = new RegExp(String.raw`,?\s+(${NAME})`, 'uy');
 /** A name that ends right where the text before an apposition ends. */
 const RE_NAME_BEFORE = new RegExp(String.raw`(?<![\p{L}\p{N}])(${NAME})$`, 'u');
 /** ", ein Nordkorea-Experte" / ", eine Expertin des …": up to two words before the role word. */
-const RE_APPOSITION = new RegExp(String.raw`,\s+(\p{Ll}+)\s+((?:\p{L}+\s+){0,2}(?:\p{L}+-)?\p{L}+)`, 'gu');
+// The article is named in the pattern (not read as any lower-case word and checked afterwards): V8
+// then only stops at commas that can start an apposition. Only all-lower-case words could match.
+const APPOSITION_WORDS = [...APPOSITION].filter((w) => /^\p{Ll}+$/u.test(w)).sort((a, b) => b.length - a.length);
+const RE_APPOSITION = new RegExp(String.raw`,\s+(${APPOSITION_WORDS.join('|')})\s+((?:\p{L}+\s+){0,2}(?:\p{L}+-)?\p{L}+)`, 'gu');
 const RE_ORG = new RegExp(String.raw`(?<![\p{L}\p{N}])((?:\p{Lu}[\p{L}]+[-\s]){1,3}(?:${ORG_HEADS}))(?:e?s)?(?![\p{L}\p{N}])`, 'gu');
-const RE_ORG_HINT = new RegExp(String.raw`(?:${ORG_HEADS})`, 'u');
+/**
+ * An institution head starts a word token (RE_ORG wants a hyphen or a space before it), so a text
+ * can hold an organisation only if some token opens with a head's first three letters (three: a
+ * glued word is never cut off shorter than that, see splitGlued in matcher.ts).
+ */
+const ORG_PREFIX = 3;
+const ORG_STARTS = new Set(vocab.orgHeads.map((h) => h.slice(0, ORG_PREFIX)));
+const ORG_FIRST = new Set(vocab.orgHeads.map((h) => h.charCodeAt(0)));
 
 /** Role words are nouns and keep recurring: remember the verdict per word (bounded). */
 const roleMemo = new Map<string, boolean>();
@@ -48,6 +58,11 @@ const isRoleWord = (w: string) => {
   return v;
 };
 const CAPITAL = /^\p{Lu}/u;
+/** A-Z by char code; anything beyond ASCII asks the Unicode class. */
+const capitalised = (w: string) => {
+  const c = w.charCodeAt(0);
+  return c < 0x80 ? c >= 0x41 && c <= 0x5a : CAPITAL.test(w);
+};
 
 /** Every word looks like part of a personal name, not a German noun or function word. */
 function plausibleName(name: string): boolean {
@@ -73,8 +88,10 @@ export function findCandidates(texts: TextUnit[], matches: RawMatch[][], ck: Com
       if (!out.has(key)) out.set(key, { name: clean, kind, context: context.trim(), block: t.block });
     };
     // A and B: walk the words once; only cue words (a role or a speech verb) try a name after them.
+    let orgHint = false;
     for (const tok of ck.matcher.tokens(t.text)) {
-      if (!(SPEECH.has(tok.key) || (CAPITAL.test(tok.raw) && isRoleWord(tok.raw)))) continue;
+      if (!orgHint && tok.raw.length >= ORG_PREFIX && ORG_FIRST.has(tok.raw.charCodeAt(0)) && ORG_STARTS.has(tok.raw.slice(0, ORG_PREFIX))) orgHint = true;
+      if (!(SPEECH.has(tok.key) || (capitalised(tok.raw) && isRoleWord(tok.raw)))) continue;
       RE_NAME_AT.lastIndex = tok.end;
       const m = RE_NAME_AT.exec(t.text);
       const name = m?.[1];
@@ -87,14 +104,14 @@ export function findCandidates(texts: TextUnit[], matches: RawMatch[][], ck: Com
     // C: ", ein Nordkorea-Experte" after a name.
     for (const m of t.text.matchAll(RE_APPOSITION)) {
       const words = (m[2] ?? '').split(/\s+/);
-      if (!APPOSITION.has(lower(m[1] ?? '')) || !words.some(isRoleWord)) continue;
+      if (!words.some(isRoleWord)) continue;
       const before = RE_NAME_BEFORE.exec(t.text.slice(Math.max(0, m.index - 80), m.index));
       const name = before?.[1];
       if (name === undefined || !plausibleName(name)) continue;
       add(name, 'person', m.index - name.length, `${name}${m[0]}`);
     }
     // Organisations: capitalised words joined to an institution head ("Stimson-Zentrum").
-    if (RE_ORG_HINT.test(t.text)) {
+    if (orgHint) {
       for (const m of t.text.matchAll(RE_ORG)) {
         const name = m[1] ?? '';
         const first = name.split(/[-\s]/)[0] ?? '';
