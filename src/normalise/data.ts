@@ -10,6 +10,7 @@ import boilerplateJson from './rules/boilerplate.json' with { type: 'json' };
 import captionsJson from './rules/captions.json' with { type: 'json' };
 import glueJson from './rules/glue.json' with { type: 'json' };
 import titlesJson from './rules/titles.json' with { type: 'json' };
+import { requiredLiteral } from './literal.ts';
 
 const words = z.array(z.string().min(1));
 
@@ -109,6 +110,12 @@ export interface CompiledRule {
   description: string;
   maxLength: number;
   patterns: RegExp[];
+  /**
+   * Per pattern, a literal every match contains (lower case when the rule ignores case), or
+   * undefined: a text without it is not tested (see literal.ts).
+   */
+  literals: (string | undefined)[];
+  caseSensitive: boolean;
   evidence: boolean;
   credits: boolean;
   followingShortLines: number;
@@ -138,8 +145,12 @@ function compileRules(): CompiledRule[] {
         throw new Error(`src/normalise/rules/boilerplate.json: rule ${r.name}: bad pattern ${p}: ${(error as Error).message}`);
       }
     });
+    const literals = patterns.map((p) => {
+      const literal = requiredLiteral(p.source);
+      return literal !== undefined && !r.caseSensitive ? literal.toLowerCase() : literal;
+    });
     return {
-      name: r.name, scope: r.scope, description: r.description, maxLength: r.maxLength, patterns,
+      name: r.name, scope: r.scope, description: r.description, maxLength: r.maxLength, patterns, literals, caseSensitive: r.caseSensitive === true,
       evidence: r.evidence === true, credits: r.credits === true, followingShortLines: r.followingShortLines ?? 0,
     };
   });
