@@ -69,44 +69,54 @@ export function groupEvents(order: readonly EnrichedArticle[], events: readonly 
  * Groups are ordered by size (most carried first), then by first article id.
  */
 export function quoteGroups(articles: readonly EnrichedArticle[]): QuoteRef[][] {
-  const byArticle = new Map(articles.map((a) => [a.id, a]));
-  const key = (r: QuoteRef) => `${r.articleId}#${r.index}`;
-  const parent = new Map<string, string>();
-  const find = (k: string): string => {
+  // Quotes numbered in article order; union-find over those integers (string keys per quote cost
+  // more than the whole grouping). Membership alone decides the groups, so the root chosen by a
+  // union does not matter.
+  const articleIndex = new Map<string, number>();
+  const offset: number[] = [];
+  const refs: QuoteRef[] = [];
+  articles.forEach((a, i) => {
+    articleIndex.set(a.id, i);
+    offset.push(refs.length);
+    for (let index = 0; index < a.quotes.length; index++) refs.push({ articleId: a.id, index });
+  });
+  const parent = new Int32Array(refs.length);
+  for (let i = 0; i < parent.length; i++) parent[i] = i;
+  const find = (k: number): number => {
     let root = k;
-    while (parent.get(root) !== root) root = parent.get(root) ?? root;
-    parent.set(k, root);
+    while (parent[root] !== root) root = parent[root] as number;
+    while (parent[k] !== root) {
+      const next = parent[k] as number;
+      parent[k] = root;
+      k = next;
+    }
     return root;
   };
-  const refs: QuoteRef[] = [];
-  for (const a of articles) a.quotes.forEach((_, index) => {
-    const r = { articleId: a.id, index };
-    refs.push(r);
-    parent.set(key(r), key(r));
+  articles.forEach((a, ai) => {
+    a.quotes.forEach((q, index) => {
+      for (const otherId of q.sameAs) {
+        if (otherId < a.id) continue; // symmetric: the pair is joined from its smaller id
+        const oi = articleIndex.get(otherId);
+        if (oi === undefined) continue;
+        const other = articles[oi] as EnrichedArticle; // index from the map above
+        other.quotes.forEach((q2, j) => {
+          // sameAs is capped (quotes.json maxSameAs), so the list scan stays short
+          if (q2.speakerId === q.speakerId && (q2.sameAs.includes(a.id) || q2.text === q.text)) {
+            const ra = find((offset[ai] as number) + index);
+            const rb = find((offset[oi] as number) + j);
+            if (ra !== rb) parent[Math.max(ra, rb)] = Math.min(ra, rb);
+          }
+        });
+      }
+    });
   });
-  // sameAs as sets, built once: a quote repeated by hundreds of outlets must not cost |group|² list scans
-  const sameAs = new Map<string, Set<string>>();
-  for (const a of articles) a.quotes.forEach((q, index) => sameAs.set(`${a.id}#${index}`, new Set(q.sameAs)));
-  for (const a of articles) a.quotes.forEach((q, index) => {
-    for (const otherId of q.sameAs) {
-      if (otherId < a.id) continue; // symmetric: the pair is joined from its smaller id
-      const other = byArticle.get(otherId);
-      other?.quotes.forEach((q2, j) => {
-        if (q2.speakerId === q.speakerId && (sameAs.get(`${otherId}#${j}`)?.has(a.id) === true || q2.text === q.text)) {
-          const ra = find(`${a.id}#${index}`);
-          const rb = find(`${otherId}#${j}`);
-          if (ra !== rb) parent.set(ra < rb ? rb : ra, ra < rb ? ra : rb);
-        }
-      });
-    }
-  });
-  const groups = new Map<string, QuoteRef[]>();
-  for (const r of refs) {
-    const root = find(key(r));
+  const groups = new Map<number, QuoteRef[]>();
+  refs.forEach((r, i) => {
+    const root = find(i);
     let g = groups.get(root);
     if (!g) groups.set(root, (g = []));
     g.push(r);
-  }
-  const firstKey = (g: QuoteRef[]) => (g[0] ? key(g[0]) : '');
-  return [...groups.values()].sort((p, q) => q.length - p.length || (firstKey(p) < firstKey(q) ? -1 : 1));
+  });
+  const keyed = [...groups.values()].map((g) => ({ g, first: g[0] ? `${g[0].articleId}#${g[0].index}` : '' }));
+  return keyed.sort((p, q) => q.g.length - p.g.length || (p.first < q.first ? -1 : 1)).map((x) => x.g);
 }
