@@ -10,7 +10,7 @@ import type { Theme } from '../model/theme.ts';
 import { createEngine, type Engine } from './engine.ts';
 import { formatDate, formatNumber, formatRange, plural, readingTime } from './format.ts';
 import { breadcrumbList, serializeJsonLd, type Crumb, type JsonLd } from './jsonld.ts';
-import { absoluteUrl, relHref } from './paths.ts';
+import { absoluteUrl, relHref, relHrefFrom } from './paths.ts';
 
 export type { Crumb } from './jsonld.ts';
 
@@ -73,14 +73,17 @@ export function createContext(site: SiteModel, theme: Theme): RenderContext {
   const engine = createEngine(theme);
   const baseUrl = site.knowledge.site.baseUrl;
   const url = (p: string) => absoluteUrl(baseUrl, p);
-  const helpers = (pagePath: string, absolute = false): Helpers => ({
-    href: (to) => (absolute ? (url(to) ?? relHref(pagePath, to)) : relHref(pagePath, to)),
-    date: formatDate,
-    range: formatRange,
-    number: formatNumber,
-    plural,
-    readingTime,
-  });
+  const helpers = (pagePath: string, absolute = false): Helpers => {
+    const rel = relHrefFrom(pagePath);
+    return {
+      href: (to) => (absolute ? (url(to) ?? rel(to)) : rel(to)),
+      date: formatDate,
+      range: formatRange,
+      number: formatNumber,
+      plural,
+      readingTime,
+    };
+  };
   const siteInfo = { title: site.knowledge.site.title, description: site.knowledge.site.description, language: site.knowledge.site.language };
   return {
     theme,

@@ -5,25 +5,39 @@
  */
 
 /**
- * Memo of computed hrefs by (folder of `from`, `to`): every page links the same navigation,
- * entities and teasers, and the href depends only on the folder it is written from. Cleared when
- * it grows past MEMO_LIMIT so memory stays bounded on huge corpora.
+ * Memo of computed hrefs per folder of `from`, then per `to`: every page links the same
+ * navigation, entities and teasers, and the href depends only on the folder it is written from.
+ * Bounded: cleared when it grows past MEMO_LIMIT entries, so memory stays flat on huge corpora.
  */
-const memo = new Map<string, string>();
+const memo = new Map<string, Map<string, string>>();
+let memoSize = 0;
 const MEMO_LIMIT = 200_000;
+
+/** `relHref` bound to one page: the folder's memo is looked up once, not per link. */
+export function relHrefFrom(from: string): (to: string) => string {
+  const dir = from.slice(0, from.lastIndexOf('/') + 1);
+  let own = memo.get(dir);
+  if (!own) memo.set(dir, (own = new Map()));
+  const hrefs = own;
+  return (to) => {
+    // a bare fragment or empty target names the page itself: that depends on its file name, not memoised
+    if (to === '' || to.charCodeAt(0) === 35 /* # */) return computeHref(from, to);
+    let href = hrefs.get(to);
+    if (href === undefined) {
+      href = computeHref(from, to);
+      if (++memoSize > MEMO_LIMIT) {
+        for (const m of memo.values()) m.clear();
+        memoSize = 1;
+      }
+      hrefs.set(to, href);
+    }
+    return href;
+  };
+}
 
 /** `from`, `to`: posix paths relative to the output folder; `to` may carry a `#fragment`. */
 export function relHref(from: string, to: string): string {
-  // a bare fragment or empty target names the page itself: that depends on its file name, not memoised
-  if (to === '' || to.charCodeAt(0) === 35 /* # */) return computeHref(from, to);
-  const key = `${from.slice(0, from.lastIndexOf('/') + 1)}\u0000${to}`;
-  let href = memo.get(key);
-  if (href === undefined) {
-    href = computeHref(from, to);
-    if (memo.size >= MEMO_LIMIT) memo.clear();
-    memo.set(key, href);
-  }
-  return href;
+  return relHrefFrom(from)(to);
 }
 
 function computeHref(from: string, to: string): string {
