@@ -6,22 +6,12 @@
 import { LINE_RULES, PARAGRAPH_RULES, type CompiledRule } from './data.ts';
 import { endsSentence, type SrcLine } from './lines.ts';
 
-/**
- * The text as compared with case-insensitive literals. `/iu` also matches the Kelvin sign to k
- * (toLowerCase does too) and the long ſ to s (toLowerCase does not): with an ſ, no pre-test.
- */
-const foldForLiterals = (text: string): string | null => (text.includes('\u017f') ? null : text.toLowerCase());
-
 function firstMatch(rules: readonly CompiledRule[], text: string): CompiledRule | undefined {
-  let folded: string | null | undefined;
   for (const rule of rules) {
     if (text.length > rule.maxLength) continue;
     for (let k = 0; k < rule.patterns.length; k++) {
-      const literal = rule.literals[k];
-      if (literal !== undefined) {
-        const hay = rule.caseSensitive ? text : (folded === undefined ? (folded = foldForLiterals(text)) : folded);
-        if (hay !== null && !hay.includes(literal)) continue;
-      }
+      // A plain literal search is far cheaper than a pattern that tries alternatives everywhere.
+      if (rule.literals[k]?.test(text) === false) continue;
       if (rule.patterns[k]!.test(text)) return rule;
     }
   }

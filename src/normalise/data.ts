@@ -111,11 +111,10 @@ export interface CompiledRule {
   maxLength: number;
   patterns: RegExp[];
   /**
-   * Per pattern, a literal every match contains (lower case when the rule ignores case), or
-   * undefined: a text without it is not tested (see literal.ts).
+   * Per pattern, a literal every match contains, as a regex with the pattern's flags (so the same
+   * case folding), or undefined: a text without the literal is not tested (see literal.ts).
    */
-  literals: (string | undefined)[];
-  caseSensitive: boolean;
+  literals: (RegExp | undefined)[];
   evidence: boolean;
   credits: boolean;
   followingShortLines: number;
@@ -147,10 +146,10 @@ function compileRules(): CompiledRule[] {
     });
     const literals = patterns.map((p) => {
       const literal = requiredLiteral(p.source);
-      return literal !== undefined && !r.caseSensitive ? literal.toLowerCase() : literal;
+      return literal === undefined ? undefined : new RegExp(escapeRegExp(literal), p.flags);
     });
     return {
-      name: r.name, scope: r.scope, description: r.description, maxLength: r.maxLength, patterns, literals, caseSensitive: r.caseSensitive === true,
+      name: r.name, scope: r.scope, description: r.description, maxLength: r.maxLength, patterns, literals,
       evidence: r.evidence === true, credits: r.credits === true, followingShortLines: r.followingShortLines ?? 0,
     };
   });

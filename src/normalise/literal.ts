@@ -1,8 +1,9 @@
 /**
  * A required literal of a regular expression: a run of plain ASCII characters that every match
  * contains, found conservatively in the pattern source. Boilerplate rules test every paragraph
- * against unanchored patterns such as `\bbietet Ihnen\b.{0,120}…`; looking for "bietet ihnen" in
- * the lower-cased text first skips the regex on almost every paragraph with the same result.
+ * against unanchored patterns such as `\bbietet Ihnen\b.{0,120}…`; looking for "bietet Ihnen" in
+ * the text first (a literal regex with the same flags, so the same case folding) skips the
+ * pattern on almost every paragraph with the same result.
  *
  * Conservative means: only the top-level sequence is read (a top-level `|` gives no literal);
  * groups, classes, escapes, `.`, anchors and quantified characters end a run; only letters,
