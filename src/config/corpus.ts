@@ -3,7 +3,9 @@
  * Errors name file, line, what was expected and what to do — then the build stops,
  * because wrong knowledge would silently mislabel every article.
  */
-import { isMap, isScalar, isSeq, LineCounter, parseDocument, type Node } from 'yaml';
+import { load as loadYaml, CORE_SCHEMA } from 'js-yaml';
+import { createRequire } from 'node:module';
+import type { Node } from 'yaml';
 import { diag, type Diagnostic } from '../model/diagnostic.ts';
 import { EntitySchema, EventSchema, KnowledgeSchema, OverrideSchema, SiteSettingsSchema, type Knowledge } from '../model/knowledge.ts';
 
@@ -18,7 +20,54 @@ export const DEFAULT_KNOWLEDGE: Knowledge = {
 
 export type KnowledgeResult = { ok: true; knowledge: Knowledge; diagnostics: Diagnostic[] } | { ok: false; diagnostics: Diagnostic[] };
 
+type YamlModule = typeof import('yaml');
+let yamlModule: YamlModule | undefined;
+/**
+ * `yaml` (document model with source ranges) is what locates an error on its line; it costs ~25 ms
+ * to load and ~100 ms to parse corpus.yml cold, so it is loaded only when there is something to
+ * report. Its "node" export is CommonJS, so require() gets the very module `import` would.
+ */
+function fullYaml(): YamlModule {
+  yamlModule ??= createRequire(import.meta.url)('yaml') as YamlModule; // require() is untyped; this is the module import('yaml') describes
+  return yamlModule;
+}
+
+/**
+ * corpus.yml is read twice only when it is wrong. The fast path (js-yaml, YAML 1.2 core schema,
+ * ~10× faster cold) takes a file that parses, passes the schema and the cross-checks; anything
+ * else — a YAML error, a schema issue, a cross-check finding — goes to the located path below,
+ * which produces the diagnostics with file:line. Both read YAML 1.2 core: where they could differ
+ * (number or boolean spellings), the schema wants strings, so a difference fails the fast path
+ * and the located path decides (test/enrich/knowledge-load.test.ts compares both).
+ */
 export function parseKnowledge(source: string, file = CORPUS_FILE): KnowledgeResult {
+  const fast = parseFast(source, file);
+  if (fast !== undefined) return { ok: true, knowledge: fast, diagnostics: [] };
+  return parseLocated(source, file);
+}
+
+/**
+ * Anchors and aliases (& and *) go to the located path: js-yaml shares aliased nodes, and a
+ * "billion laughs" file would then make the schema walk an exponential tree; `yaml` caps aliases.
+ */
+const MAY_ALIAS = /[&*]/;
+
+function parseFast(source: string, file: string): Knowledge | undefined {
+  if (MAY_ALIAS.test(source)) return undefined;
+  let data: unknown;
+  try {
+    data = loadYaml(source, { schema: CORE_SCHEMA }) ?? {};
+  } catch {
+    return undefined;
+  }
+  const parsed = KnowledgeSchema.safeParse(data);
+  if (!parsed.success) return undefined;
+  return crossCheck(parsed.data, null, () => ({}), file).length === 0 ? parsed.data : undefined;
+}
+
+/** The located path: `yaml`'s document model, so every diagnostic names its line and column. */
+export function parseLocated(source: string, file = CORPUS_FILE): KnowledgeResult {
+  const { LineCounter, parseDocument, isMap, isScalar } = fullYaml();
   const lines = new LineCounter();
   const doc = parseDocument(source, { lineCounter: lines, prettyErrors: false, uniqueKeys: true });
   const at = (offset: number | undefined) => {
@@ -34,7 +83,14 @@ export function parseKnowledge(source: string, file = CORPUS_FILE): KnowledgeRes
       ),
     };
   }
-  const data: unknown = doc.toJS() ?? {};
+  let data: unknown;
+  try {
+    data = doc.toJS() ?? {};
+  } catch (error) {
+    // `yaml` refuses to expand an alias bomb ("Excessive alias count"): a located error, not a crash.
+    const message = error instanceof Error ? error.message : String(error);
+    return { ok: false, diagnostics: [diag(file, 'error', 'config', 'corpus-yaml', `Kein gültiges YAML: ${message}`, { hint: 'Anker (&) und Verweise (*) sparsam verwenden' })] };
+  }
   const parsed = KnowledgeSchema.safeParse(data);
   const diagnostics: Diagnostic[] = [];
   if (!parsed.success) {
@@ -173,6 +229,8 @@ export function isRealDate(iso: string): boolean {
 }
 
 function nodeAt(root: Node | null | undefined, p: readonly PropertyKey[]): Node | undefined {
+  if (!root) return undefined;
+  const { isMap, isScalar, isSeq } = fullYaml();
   let node: unknown = root;
   for (const key of p) {
     if (isMap(node)) {

@@ -213,13 +213,28 @@ export function compileMatcher(entities: readonly Entity[]): NameMatcher {
   const known = new Set<string>();
   /** Raw tokens that have an exact-case key ("=AP") somewhere in the trie. */
   const acronyms = new Set<string>();
-  const rawTokens = (s: string) => tokenize(s).map((t) => t.raw);
+  // Each form is tokenized once (claims, kinds and trie keys all read it) and each raw token
+  // keyed once: compiling runs once per build, cold, where every repeated call costs.
+  const formTokens = new Map<string, Token[]>();
+  const tokensOfForm = (s: string): Token[] => {
+    let t = formTokens.get(s);
+    if (!t) formTokens.set(s, (t = tokenize(s)));
+    return t;
+  };
+  const rawTokens = (s: string) => tokensOfForm(s).map((t) => t.raw);
+  const formKey = (s: string) => tokensOfForm(s).map((t) => t.key).join(' ');
+  const keys = new Map<string, string>();
+  const keyOfCached = (raw: string): string => {
+    let k = keys.get(raw);
+    if (k === undefined) keys.set(raw, (k = keyOf(raw)));
+    return k;
+  };
 
   // Who claims which unconditional form: a form claimed by two entities is only a short name.
   const claims = new Map<string, Set<string>>();
   for (const e of entities) {
     for (const form of [e.name, ...e.aliases]) {
-      const k = nameKey(form);
+      const k = formKey(form);
       if (!claims.has(k)) claims.set(k, new Set());
       claims.get(k)?.add(e.id);
     }
@@ -228,21 +243,21 @@ export function compileMatcher(entities: readonly Entity[]): NameMatcher {
 
   for (const e of entities) {
     for (const form of [e.name, ...e.aliases]) {
-      const kind: EntryKind = (claims.get(nameKey(form))?.size ?? 0) > 1 ? 'short' : 'alias';
+      const kind: EntryKind = (claims.get(formKey(form))?.size ?? 0) > 1 ? 'short' : 'alias';
       const raw = rawTokens(form);
       const variants = e.type === 'person' ? [raw] : expandAdjectives(raw);
       const capStart = isUpper(form[0]) && !(variants.length > 1 && ADJECTIVE.test(raw[0] ?? ''));
-      for (const v of variants) insert(v.map(keyOf), { entityId: e.id, kind, form, capStart });
+      for (const v of variants) insert(v.map(keyOfCached), { entityId: e.id, kind, form, capStart });
     }
     for (const form of e.shortNames) {
-      insert(rawTokens(form).map(keyOf), { entityId: e.id, kind: 'short', form, capStart: isUpper(form[0]) });
+      insert(rawTokens(form).map(keyOfCached), { entityId: e.id, kind: 'short', form, capStart: isUpper(form[0]) });
     }
     for (const r of e.roleAliases) {
       const role = typeof r === 'string' ? { text: r } : r;
       const entry: Entry = { entityId: e.id, kind: 'role', form: role.text, capStart: isUpper(role.text[0]) };
       if ('from' in role && role.from !== undefined) entry.from = role.from;
       if ('to' in role && role.to !== undefined) entry.to = role.to;
-      for (const variant of expandRole(rawTokens(role.text))) insert(variant.map(keyOf), entry);
+      for (const variant of expandRole(rawTokens(role.text))) insert(variant.map(keyOfCached), entry);
     }
   }
 
