@@ -27,9 +27,16 @@ export interface NormaliseResult {
 /** Words per minute for `readingMinutes`: the usual figure for German news prose. */
 const WORDS_PER_MINUTE = 200;
 
+/**
+ * A word: a whitespace-delimited token with a letter or digit in it. One match per such token,
+ * found from its first character (the lookbehind keeps matches from starting inside a token).
+ */
+const WORD_TOKEN = /(?<!\S)[^\s\p{L}\d]*[\p{L}\d]/gu;
+
 const countWords = (text: string): number => {
   let n = 0;
-  for (const w of text.split(/\s+/)) if (/[\p{L}\d]/u.test(w)) n++;
+  WORD_TOKEN.lastIndex = 0;
+  while (WORD_TOKEN.test(text)) n++;
   return n;
 };
 

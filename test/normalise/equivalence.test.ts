@@ -7,6 +7,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { Repair } from '../../src/model/article.ts';
+import { normalise } from '../../src/normalise/index.ts';
 import { prepareMarkdown } from '../../src/normalise/markdown.ts';
 import { parsePlainMarkdown } from '../../src/normalise/markdown-plain.ts';
 import { countTokens, repairLine } from '../../src/normalise/repair.ts';
@@ -100,6 +101,22 @@ describe('title repeat pre-test', () => {
         expect(isTitleRepeat(text, own)).toBe(own.size > 0);
       }),
       { numRuns: 500 },
+    );
+  });
+});
+
+describe('word count', () => {
+  it('counts the whitespace-separated tokens that hold a letter or digit', () => {
+    const piece = fc.oneof(fc.constantFrom('Putin', '–', '„', '“', '2024', ' ', '  ', '\u3000', '\n', '𝒜', '...', 'a-b', '(dpa)', '!'), fc.string({ unit: 'grapheme', maxLength: 3 }));
+    fc.assert(
+      fc.property(fc.array(piece, { maxLength: 12 }), (parts) => {
+        const text = parts.join('');
+        const article = normalise(rawDoc(`Titel\n\n${text.replace(/\n/g, ' ')}`)).article;
+        // The reference: the count as it was computed before (split, then a regex per token).
+        const reference = article.blocks.reduce((n, b) => n + b.text.split(/\s+/).filter((w) => /[\p{L}\d]/u.test(w)).length, 0);
+        expect(article.wordCount).toBe(reference);
+      }),
+      { numRuns: 300 },
     );
   });
 });
