@@ -38,12 +38,19 @@ const RE_APPOSITION = new RegExp(String.raw`,\s+(${APPOSITION_WORDS.join('|')})\
 const RE_ORG = new RegExp(String.raw`(?<![\p{L}\p{N}])((?:\p{Lu}[\p{L}]+[-\s]){1,3}(?:${ORG_HEADS}))(?:e?s)?(?![\p{L}\p{N}])`, 'gu');
 /**
  * An institution head starts a word token (RE_ORG wants a hyphen or a space before it), so a text
- * can hold an organisation only if some token opens with a head's first three letters (three: a
- * glued word is never cut off shorter than that, see splitGlued in matcher.ts).
+ * can hold an organisation only if some token opens with a head — or is the front of one that
+ * splitGlued (matcher.ts) cut off, which keeps at least three letters: tokens are filed by those.
  */
 const ORG_PREFIX = 3;
-const ORG_STARTS = new Set(vocab.orgHeads.map((h) => h.slice(0, ORG_PREFIX)));
+const ORG_STARTS = new Map<string, string[]>();
+for (const h of vocab.orgHeads) ORG_STARTS.set(h.slice(0, ORG_PREFIX), [...(ORG_STARTS.get(h.slice(0, ORG_PREFIX)) ?? []), h]);
 const ORG_FIRST = new Set(vocab.orgHeads.map((h) => h.charCodeAt(0)));
+/** The token opens with a head, or is a glued-off front part of one. */
+const opensHead = (raw: string): boolean => {
+  if (raw.length < ORG_PREFIX || !ORG_FIRST.has(raw.charCodeAt(0))) return false;
+  const heads = ORG_STARTS.get(raw.slice(0, ORG_PREFIX));
+  return heads !== undefined && heads.some((h) => raw.startsWith(h) || h.startsWith(raw));
+};
 
 /** Role words are nouns and keep recurring: remember the verdict per word (bounded). */
 const roleMemo = new Map<string, boolean>();
@@ -90,7 +97,7 @@ export function findCandidates(texts: TextUnit[], matches: RawMatch[][], ck: Com
     // A and B: walk the words once; only cue words (a role or a speech verb) try a name after them.
     let orgHint = false;
     for (const tok of ck.matcher.tokens(t.text)) {
-      if (!orgHint && tok.raw.length >= ORG_PREFIX && ORG_FIRST.has(tok.raw.charCodeAt(0)) && ORG_STARTS.has(tok.raw.slice(0, ORG_PREFIX))) orgHint = true;
+      if (!orgHint && opensHead(tok.raw)) orgHint = true;
       if (!(SPEECH.has(tok.key) || (capitalised(tok.raw) && isRoleWord(tok.raw)))) continue;
       RE_NAME_AT.lastIndex = tok.end;
       const m = RE_NAME_AT.exec(t.text);

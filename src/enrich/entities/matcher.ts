@@ -261,20 +261,25 @@ export function compileMatcher(entities: readonly Entity[]): NameMatcher {
     }
   }
 
-  // The same text is tokenized by mentions, candidates and events in turn: keep the last few.
-  const recent = new Map<string, Token[]>();
-  const tokensOf = (text: string): Token[] => {
-    let t = recent.get(text);
-    if (!t) {
-      t = splitGlued(tokenize(text), known);
+  // The same text is tokenized and matched by mentions, candidates, events and quotes in turn
+  // (and a caption or agency paragraph recurs across articles): keep the last few. Both are pure
+  // functions of the text; RawMatch objects are shared, so callers get a copy of the list.
+  const recent = new Map<string, { tokens: Token[]; matches?: RawMatch[] }>();
+  const memo = (text: string) => {
+    let m = recent.get(text);
+    if (!m) {
+      m = { tokens: splitGlued(tokenize(text), known) };
       if (recent.size >= 256) recent.clear();
-      recent.set(text, t);
+      recent.set(text, m);
     }
-    return t;
+    return m;
   };
+  const tokensOf = (text: string): Token[] => memo(text).tokens;
 
   const match = (text: string): RawMatch[] => {
-    const tokens = tokensOf(text);
+    const m = memo(text);
+    if (m.matches) return m.matches.slice();
+    const tokens = m.tokens;
     const out: RawMatch[] = [];
     let i = 0;
     while (i < tokens.length) {
@@ -284,7 +289,8 @@ export function compileMatcher(entities: readonly Entity[]): NameMatcher {
         i = found.tokenEnd;
       } else i++;
     }
-    return out;
+    m.matches = out;
+    return out.slice();
   };
 
   const resolve = (name: string): string | undefined => {

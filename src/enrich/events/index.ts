@@ -36,6 +36,21 @@ export interface EventScore {
 
 const indexCache = new WeakMap<CompiledKnowledge, EventIndex>();
 
+/** Feature names recur in every article: build each string once (per kind, by id). */
+const namesOf = (prefix: string) => {
+  const names = new Map<string, string>();
+  return (id: string): string => {
+    let name = names.get(id);
+    if (name === undefined) {
+      if (names.size > 10_000) names.clear();
+      names.set(id, (name = `${prefix}${id}`));
+    }
+    return name;
+  };
+};
+const entityFeature = namesOf('entity:');
+const keywordFeature = namesOf('kw:');
+
 export function detectEvents(article: Article, entities: EntityRef[], ck: CompiledKnowledge, _diagnostics: Diagnostic[]): { event: string | null; mentionedEvents: string[] } {
   const scores = scoreEvents(article, entities, ck);
   const ranked = [...scores].sort((a, b) => b.main - a.main || (a.id < b.id ? -1 : 1));
@@ -54,7 +69,7 @@ export function scoreEvents(article: Article, entities: EntityRef[], ck: Compile
   const idx = index;
   const scores = new Map<string, EventScore>(ck.knowledge.events.map((e) => [e.id, { id: e.id, main: 0, mention: 0, evidence: [], specific: new Set<string>(), dated: false, hits: 0 }]));
   // How often each feature has scored per event: repetition adds little after the cap.
-  const seen = new Map<string, number>();
+  const seen = new Map<string, Map<string, number>>(ck.knowledge.events.map((e) => [e.id, new Map<string, number>()]));
   const hit = (f: Feature, feature: string, factor: number, retro: boolean, phrase: string) => {
     const s = scores.get(f.eventId);
     if (!s) return;
@@ -62,9 +77,10 @@ export function scoreEvents(article: Article, entities: EntityRef[], ck: Compile
     s.hits += 1;
     const eventId = f.eventId;
     const weight = f.weight;
-    const k = `${eventId}\u0000${feature}`;
-    const n = (seen.get(k) ?? 0) + 1;
-    seen.set(k, n);
+    const perEvent = seen.get(eventId);
+    if (!perEvent) return;
+    const n = (perEvent.get(feature) ?? 0) + 1;
+    perEvent.set(feature, n);
     if (n > weights.perFeatureCap) return;
     const w = weight * factor;
     s.mention += w;
@@ -107,10 +123,14 @@ export function scoreEvents(article: Article, entities: EntityRef[], ck: Compile
       const before = datesHere ? eventScores.map((s) => s.hits) : undefined;
       for (const n of names) {
         if (n.start < from || n.start >= to) continue;
-        for (const f of idx.byEntity.get(n.id) ?? []) hit(f, `entity:${n.id}`, factor, retro, n.text);
+        const fs = idx.byEntity.get(n.id);
+        if (fs === undefined) continue;
+        const feature = entityFeature(n.id);
+        for (const f of fs) hit(f, feature, factor, retro, n.text);
       }
       for (const k of idx.keywords(tokens, tokenFrom, t1)) {
-        for (const f of k.features) hit(f, `kw:${k.keyword}`, factor, retro, k.text);
+        const feature = keywordFeature(k.keyword);
+        for (const f of k.features) hit(f, feature, factor, retro, k.text);
       }
       if (!datesHere) continue;
       const yearOnly: Feature[] = [];
