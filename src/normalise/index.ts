@@ -12,6 +12,7 @@ import type { Article, Block } from '../model/article.ts';
 import { diag, type Diagnostic } from '../model/diagnostic.ts';
 import type { RawDocument } from '../model/raw.ts';
 import { buildBlocks } from './blocks.ts';
+import { isSpace, isWordUnit } from './chars.ts';
 import { validateDeclared } from './declared.ts';
 import { prepareMarkdown } from './markdown.ts';
 import { slugify } from './slug.ts';
@@ -27,18 +28,25 @@ export interface NormaliseResult {
 /** Words per minute for `readingMinutes`: the usual figure for German news prose. */
 const WORDS_PER_MINUTE = 200;
 
-/**
- * A word: a whitespace-delimited token with a letter or digit in it. One match per such token,
- * found from its first character (the lookbehind keeps matches from starting inside a token).
- */
-const WORD_TOKEN = /(?<!\S)[^\s\p{L}\d]*[\p{L}\d]/gu;
-
-const countWords = (text: string): number => {
+/** A word: a whitespace-delimited token with a letter or digit (`[\p{L}\d]`, by code point) in it. */
+function countWords(text: string): number {
   let n = 0;
-  WORD_TOKEN.lastIndex = 0;
-  while (WORD_TOKEN.test(text)) n++;
+  let i = 0;
+  const len = text.length;
+  while (i < len) {
+    while (i < len && isSpace(text.charCodeAt(i))) i++;
+    if (i >= len) break;
+    let word = false;
+    for (; i < len; i++) {
+      const c = text.charCodeAt(i);
+      if (isSpace(c)) break;
+      if (!word) word = c < 128 ? isWordUnit(text[i]!) : WORD_CHAR.test(String.fromCodePoint(text.codePointAt(i)!));
+    }
+    if (word) n++;
+  }
   return n;
-};
+}
+const WORD_CHAR = /^[\p{L}\d]$/u;
 
 const byLine = <T extends { line: number }>(a: T, b: T) => a.line - b.line;
 
