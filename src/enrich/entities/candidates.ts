@@ -54,7 +54,11 @@ const opensHead = (raw: string): boolean => {
 
 /** Role words are nouns and keep recurring: remember the verdict per word (bounded). */
 const roleMemo = new Map<string, boolean>();
+/** Last letters of the role suffixes: a word ending in any other ASCII letter is no role word. */
+const ROLE_LAST = new Set(ROLE_SUFFIXES.map((x) => x.charCodeAt(x.length - 1)));
 const isRoleWord = (w: string) => {
+  const c = w.charCodeAt(w.length - 1);
+  if (c < 0x80 && !ROLE_LAST.has(c >= 0x41 && c <= 0x5a ? c + 32 : c)) return false;
   let v = roleMemo.get(w);
   if (v === undefined) {
     const k = lower(w.split('-').pop() ?? w);

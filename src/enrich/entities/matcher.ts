@@ -59,7 +59,6 @@ export interface NameMatcher {
   tokens(text: string): Token[];
 }
 
-const WORD = /[\p{L}\p{M}\p{N}]+/gu;
 /**
  * Tokens may be joined by spaces or one hyphen (incl. the non-breaking and Unicode hyphens), or
  * by nothing where a scraper glued two words ("Kim Jong-unDas" is split into "un" + "Das").
@@ -90,33 +89,55 @@ export function nameKey(name: string): string {
   return tokenize(name).map((t) => t.key).join(' ');
 }
 
+/** A word character beyond ASCII (letter, mark or digit), remembered per UTF-16 unit. */
+const WORD_CHAR = /^[\p{L}\p{M}\p{N}]$/u;
+const bmpVerdict = new Uint8Array(0x10000); // 0 unknown, 1 word char, 2 not
+function wordCharAt(text: string, i: number): number {
+  const c = text.charCodeAt(i);
+  if (c < 0x80) return (c >= 0x61 && c <= 0x7a) || (c >= 0x41 && c <= 0x5a) || (c >= 0x30 && c <= 0x39) ? 1 : 0;
+  if (c >= 0xd800 && c <= 0xdbff) {
+    const d = text.charCodeAt(i + 1);
+    // An astral code point: two units, judged as one.
+    if (d >= 0xdc00 && d <= 0xdfff) return WORD_CHAR.test(text.slice(i, i + 2)) ? 2 : 0;
+  }
+  let v = bmpVerdict[c];
+  if (v === 0) bmpVerdict[c] = v = WORD_CHAR.test(String.fromCharCode(c)) ? 1 : 2;
+  return v === 1 ? 1 : 0;
+}
+
 /**
- * One pass over the word matches. For an ASCII word, glued words (a-z right before A-Z) and the
- * fold are settled by char codes; only non-ASCII words take the Unicode regexes.
+ * Word tokens: maximal runs of letters, marks and digits (what /[\p{L}\p{M}\p{N}]+/gu finds),
+ * read by char code without a match object per word. For an ASCII word, glued words (a-z right
+ * before A-Z) and the fold are settled on the way; only other words take the Unicode regexes.
  */
 export function tokenize(text: string): Token[] {
   const out: Token[] = [];
-  WORD.lastIndex = 0;
-  for (let m = WORD.exec(text); m; m = WORD.exec(text)) {
-    const raw = m[0];
-    let start = m.index;
+  const n = text.length;
+  let i = 0;
+  while (i < n) {
+    let w = wordCharAt(text, i);
+    if (w === 0) {
+      i += 1;
+      continue;
+    }
+    let start = i;
     let ascii = true;
     let camel = false;
-    for (let i = 0; i < raw.length; i++) {
-      const c = raw.charCodeAt(i);
-      if (c > 0x7f) {
-        ascii = false;
-        break;
+    let prevLower = false;
+    while (w !== 0) {
+      const c = text.charCodeAt(i);
+      if (c >= 0x80) ascii = false;
+      else {
+        if (prevLower && c >= 0x41 && c <= 0x5a) camel = true;
+        prevLower = c >= 0x61 && c <= 0x7a;
       }
-      // a-z followed by A-Z
-      if (c >= 0x61 && c <= 0x7a) {
-        const d = raw.charCodeAt(i + 1);
-        if (d >= 0x41 && d <= 0x5a) camel = true;
-      }
+      i += w; // 1 unit, or 2 for an astral code point
+      w = i < n ? wordCharAt(text, i) : 0;
     }
+    const raw = text.slice(start, i);
     if (!ascii) camel = HAS_CAMEL.test(raw);
     if (!camel) {
-      out.push({ start, end: start + raw.length, raw, key: ascii ? raw.toLowerCase() : foldUnicode(raw) });
+      out.push({ start, end: i, raw, key: ascii ? raw.toLowerCase() : foldUnicode(raw) });
       continue;
     }
     for (const part of raw.split(CAMEL)) {

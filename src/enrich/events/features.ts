@@ -44,10 +44,14 @@ const EXACT_MAX = 4;
 /** Keywords are filed under the first letters of their first word. */
 const SLOT = 3;
 
-/** The first SLOT chars of a key as one number: a Map probe per token without cutting a string. */
+/**
+ * The first SLOT chars of a key folded into one small integer (10 bits each, so it stays a Smi and
+ * probing the Map allocates nothing). Equal prefixes give equal slots; the rare collision of two
+ * different prefixes only adds candidates, which the word check below turns away.
+ */
 function slotOf(key: string): number {
   let n = 0;
-  for (let i = 0; i < SLOT; i++) n = n * 0x10000 + (i < key.length ? key.charCodeAt(i) + 1 : 0);
+  for (let i = 0; i < SLOT; i++) n = n * 0x400 + (i < key.length ? (key.charCodeAt(i) & 0x3ff) : 0);
   return n;
 }
 

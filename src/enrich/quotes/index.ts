@@ -44,7 +44,7 @@ function isHeading(text: string, span: QuoteSpan, type: string): boolean {
   const PUNCT = /^[\s.,:;!?–-]*$/;
   if (span.open > 8 || text.length - span.close > 9) return false;
   const outside = PUNCT.test(text.slice(0, span.open)) && PUNCT.test(text.slice(span.close + 1));
-  return outside && wordCount(span.text) <= vocab.headingMaxWords && !/[.!?]$/.test(span.text);
+  return outside && wordCount(span.text, vocab.headingMaxWords + 1) <= vocab.headingMaxWords && !/[.!?]$/.test(span.text);
 }
 
 /** The speaker of the latest quote before `at` (speakers are kept in text order: scan from the end). */
@@ -120,7 +120,7 @@ export function extractQuotes(article: Article, entities: EntityRef[], ck: Compi
   const quotes: Quote[] = [];
   article.blocks.forEach((block, b) => {
     const spans = scanQuotes(block.text);
-    const kept = spans.filter((s) => wordCount(s.text) >= vocab.minWords && !isHeading(block.text, s, block.type) && (s.closed || s.open === 0 || /:\s*$/.test(block.text.slice(0, s.open))));
+    const kept = spans.filter((s) => wordCount(s.text, vocab.minWords) >= vocab.minWords && !isHeading(block.text, s, block.type) && (s.closed || s.open === 0 || /:\s*$/.test(block.text.slice(0, s.open))));
     const found = kept.map((s) => ({ span: s, attr: (s.closed ? attributionAfter(block.text, s.close) : undefined) ?? attributionBefore(block.text, s.open) }));
     // Two quotes in one sentence share the attribution that follows the last one.
     for (let i = found.length - 2; i >= 0; i--) {

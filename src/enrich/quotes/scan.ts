@@ -72,9 +72,10 @@ export function scanQuotes(text: string): QuoteSpan[] {
 }
 
 const WORDS = /[\p{L}\p{N}]+(?:[-'][\p{L}\p{N}]+)*/gu;
-export function wordCount(s: string): number {
+/** Number of words in `s`; with `upTo`, counting stops there (enough to compare with a bound). */
+export function wordCount(s: string, upTo = Infinity): number {
   let n = 0;
   WORDS.lastIndex = 0;
-  while (WORDS.exec(s)) n++;
+  while (n < upTo && WORDS.exec(s)) n++;
   return n;
 }
