@@ -42,13 +42,14 @@ const RE_ORG = new RegExp(String.raw`(?<![\p{L}\p{N}])((?:\p{Lu}[\p{L}]+[-\s]){1
  * splitGlued (matcher.ts) cut off, which keeps at least three letters: tokens are filed by those.
  */
 const ORG_PREFIX = 3;
-const ORG_STARTS = new Map<string, string[]>();
-for (const h of vocab.orgHeads) ORG_STARTS.set(h.slice(0, ORG_PREFIX), [...(ORG_STARTS.get(h.slice(0, ORG_PREFIX)) ?? []), h]);
-const ORG_FIRST = new Set(vocab.orgHeads.map((h) => h.charCodeAt(0)));
+/** The first three chars as one small integer (no string cut per token); equal prefixes, equal slots. */
+const slot3 = (w: string) => ((w.charCodeAt(0) & 0x3ff) << 20) | ((w.charCodeAt(1) & 0x3ff) << 10) | (w.charCodeAt(2) & 0x3ff);
+const ORG_STARTS = new Map<number, string[]>();
+for (const h of vocab.orgHeads) ORG_STARTS.set(slot3(h), [...(ORG_STARTS.get(slot3(h)) ?? []), h]);
 /** The token opens with a head, or is a glued-off front part of one. */
 const opensHead = (raw: string): boolean => {
-  if (raw.length < ORG_PREFIX || !ORG_FIRST.has(raw.charCodeAt(0))) return false;
-  const heads = ORG_STARTS.get(raw.slice(0, ORG_PREFIX));
+  if (raw.length < ORG_PREFIX) return false;
+  const heads = ORG_STARTS.get(slot3(raw));
   return heads !== undefined && heads.some((h) => raw.startsWith(h) || h.startsWith(raw));
 };
 

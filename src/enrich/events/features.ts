@@ -35,6 +35,12 @@ export interface EventIndex {
   keywords(tokens: Token[], from?: number, to?: number): KeywordHit[];
   byDate(d: DateMention): Feature[];
   retrospective(sentence: string): boolean;
+  /**
+   * Offsets in `text` where a retrospective marker starts, found in one pass. A marker never spans
+   * a sentence end (it is letters and spaces; a sentence ends after punctuation), so "the sentence
+   * [from, to) looks back" is "some offset lies in [from, to)" — the same as retrospective(slice).
+   */
+  retrospectiveAt(text: string): number[];
   /** The text names a year or a month some event falls in: only then are its dates worth finding. */
   mayDate(text: string): boolean;
 }
@@ -117,6 +123,15 @@ export function compileEventIndex(ck: CompiledKnowledge): EventIndex {
   // tried at every position (V8 cannot skip ahead), one that opens with its words is not.
   const markers = new RegExp(`(?:${weights.retrospectiveMarkers.map((m) => m.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/\s+/g, '\\s+')).join('|')})(?![\\p{L}])`, 'giu');
   const retrospective = (sentence: string) => hitAfter(markers, sentence, NOT_AFTER_LETTER);
+  const retrospectiveAt = (text: string): number[] => {
+    const out: number[] = [];
+    markers.lastIndex = 0;
+    for (let m = markers.exec(text); m; m = markers.exec(text)) {
+      if (m.index === 0 || !NOT_AFTER_LETTER.test(charBefore(text, m.index))) out.push(m.index);
+      else markers.lastIndex = m.index + 1;
+    }
+    return out;
+  };
 
   const stamps = new Set<string>();
   for (const e of events) {
@@ -127,7 +142,7 @@ export function compileEventIndex(ck: CompiledKnowledge): EventIndex {
   const stampRe = stamps.size === 0 ? undefined : new RegExp(`(?:${[...stamps].map((x) => x.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|')})`, 'giu');
   const mayDate = (text: string) => stampRe !== undefined && hitAfter(stampRe, text, NOT_AFTER_WORD);
 
-  return { byEntity, keywords, byDate, retrospective, mayDate };
+  return { byEntity, keywords, byDate, retrospective, retrospectiveAt, mayDate };
 }
 
 const NOT_AFTER_LETTER = /\p{L}/u;

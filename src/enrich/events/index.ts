@@ -111,13 +111,13 @@ export function scoreEvents(article: Article, entities: EntityRef[], ck: Compile
     const dates = idx.mayDate(u.text) ? datesIn(article, u.text) : [];
     const tokens = ck.matcher.tokens(u.text);
     let t0 = 0;
+    const markers = idx.retrospectiveAt(u.text);
     for (const [from, to] of sentences(u.text)) {
       let t1 = t0;
       while (t1 < tokens.length && (tokens[t1]?.start ?? Infinity) < to) t1++;
       const tokenFrom = t0;
       t0 = t1;
-      const sentence = u.text.slice(from, to);
-      const retro = idx.retrospective(sentence);
+      const retro = markers.some((at) => at >= from && at < to);
       const datesHere = dates.some((d) => d.start >= from && d.start < to);
       // Hits per event before this sentence: only a bare year or month reads them (below).
       const before = datesHere ? eventScores.map((s) => s.hits) : undefined;

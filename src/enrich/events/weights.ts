@@ -25,7 +25,11 @@ const WeightsSchema = z.strictObject({
   mainMin: W,
   mainRatio: z.number().min(1),
   mentionMin: W,
-  retrospectiveMarkers: z.array(z.string().min(1)).min(1),
+  /**
+   * Words and spaces only: a marker then never spans a sentence end, which lets scoreEvents find
+   * them in one pass per text (EventIndex.retrospectiveAt).
+   */
+  retrospectiveMarkers: z.array(z.string().regex(/^\p{L}+(?:\s+\p{L}+)*$/u, 'nur Wörter und Leerzeichen')).min(1),
 });
 export type EventWeights = z.infer<typeof WeightsSchema>;
 
