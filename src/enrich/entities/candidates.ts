@@ -35,7 +35,33 @@ const RE_NAME_BEFORE = new RegExp(String.raw`(?<![\p{L}\p{N}])(${NAME})$`, 'u');
 // then only stops at commas that can start an apposition. Only all-lower-case words could match.
 const APPOSITION_WORDS = [...APPOSITION].filter((w) => /^\p{Ll}+$/u.test(w)).sort((a, b) => b.length - a.length);
 const RE_APPOSITION = new RegExp(String.raw`,\s+(${APPOSITION_WORDS.join('|')})\s+((?:\p{L}+\s+){0,2}(?:\p{L}+-)?\p{L}+)`, 'gu');
-const RE_ORG = new RegExp(String.raw`(?<![\p{L}\p{N}])((?:\p{Lu}[\p{L}]+[-\s]){1,3}(?:${ORG_HEADS}))(?:e?s)?(?![\p{L}\p{N}])`, 'gu');
+/**
+ * The left edge (no letter or digit before the name) is checked by hand in orgMatches: a regex that
+ * opens with a lookbehind is tried at every position, one that opens with \p{Lu} is not.
+ */
+const RE_ORG = new RegExp(String.raw`((?:\p{Lu}[\p{L}]+[-\s]){1,3}(?:${ORG_HEADS}))(?:e?s)?(?![\p{L}\p{N}])`, 'gu');
+const WORDISH = /[\p{L}\p{N}]/u;
+
+/** What `(?<![\p{L}\p{N}])` + RE_ORG with matchAll finds: a refused start resumes one code point later. */
+export function* orgMatches(text: string): Generator<RegExpExecArray> {
+  RE_ORG.lastIndex = 0;
+  for (let m = RE_ORG.exec(text); m; m = RE_ORG.exec(text)) {
+    const at = m.index;
+    if (at > 0 && WORDISH.test(codePointBefore(text, at))) {
+      const c = text.charCodeAt(at);
+      RE_ORG.lastIndex = at + (c >= 0xd800 && c <= 0xdbff ? 2 : 1);
+      continue;
+    }
+    const next = RE_ORG.lastIndex;
+    yield m;
+    RE_ORG.lastIndex = next;
+  }
+}
+
+function codePointBefore(text: string, i: number): string {
+  const c = text.charCodeAt(i - 1);
+  return c >= 0xdc00 && c <= 0xdfff && i >= 2 ? text.slice(i - 2, i) : text.charAt(i - 1);
+}
 /**
  * An institution head starts a word token (RE_ORG wants a hyphen or a space before it), so a text
  * can hold an organisation only if some token opens with a head — or is the front of one that
@@ -124,7 +150,7 @@ export function findCandidates(texts: TextUnit[], matches: RawMatch[][], ck: Com
     }
     // Organisations: capitalised words joined to an institution head ("Stimson-Zentrum").
     if (orgHint) {
-      for (const m of t.text.matchAll(RE_ORG)) {
+      for (const m of orgMatches(t.text)) {
         const name = m[1] ?? '';
         const first = name.split(/[-\s]/)[0] ?? '';
         if (NOT_NAMES.has(first)) continue;

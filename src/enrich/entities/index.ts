@@ -60,7 +60,7 @@ export function extractEntities(article: Article, ck: CompiledKnowledge, _diagno
   for (const [i, list] of perText.entries()) {
     const text = texts[i]?.text ?? '';
     for (const f of list) {
-      const alias = single(f.match.entries.filter((e) => e.kind === 'alias'));
+      const alias = singleAlias(f.match.entries);
       if (alias && !namesAThing(text, f.match, ck, alias)) f.entityId = alias;
     }
   }
@@ -143,6 +143,17 @@ export function extractEntities(article: Article, ck: CompiledKnowledge, _diagno
   return { entities, candidates };
 }
 
+/** The one entity all alias entries name (single() over the alias entries, without building lists). */
+function singleAlias(entries: readonly Entry[]): string | undefined {
+  let id: string | undefined;
+  for (const e of entries) {
+    if (e.kind !== 'alias') continue;
+    if (id === undefined) id = e.entityId;
+    else if (id !== e.entityId) return undefined;
+  }
+  return id;
+}
+
 function single(entries: Entry[]): string | undefined {
   const ids = new Set(entries.map((e) => e.entityId));
   return ids.size === 1 ? entries[0]?.entityId : undefined;
@@ -151,6 +162,8 @@ function single(entries: Entry[]): string | undefined {
 /** "Kim-Il-Sung-Stadion": a person's name joined by a hyphen to a naming head is a thing's name. */
 function namesAThing(text: string, m: RawMatch, ck: CompiledKnowledge, id: string): boolean {
   if (ck.entitiesById.get(id)?.type !== 'person') return false;
+  const c = text.charCodeAt(m.end);
+  if (c !== 0x2d && c !== 0x2010 && c !== 0x2011) return false; // no hyphen right after the name
   const after = /^[-‐‑](\p{L}+)/u.exec(text.slice(m.end));
   return after?.[1] !== undefined && COMPOUND_HEADS.has(after[1].toLowerCase());
 }
