@@ -81,11 +81,17 @@ const opensHead = (raw: string): boolean => {
 
 /** Role words are nouns and keep recurring: remember the verdict per word (bounded). */
 const roleMemo = new Map<string, boolean>();
-/** Last letters of the role suffixes: a word ending in any other ASCII letter is no role word. */
-const ROLE_LAST = new Set(ROLE_SUFFIXES.map((x) => x.charCodeAt(x.length - 1)));
+/**
+ * The last two letters of every role suffix (lower case, as one number): a word whose last two
+ * characters are ASCII and not among them ends in no suffix (every suffix has two letters or more).
+ */
+const lowerAscii = (c: number) => (c >= 0x41 && c <= 0x5a ? c + 32 : c);
+const ROLE_TAILS = new Set(ROLE_SUFFIXES.filter((x) => x.length >= 2).map((x) => (x.charCodeAt(x.length - 2) << 16) | x.charCodeAt(x.length - 1)));
+const SHORTEST_SUFFIX = Math.min(...ROLE_SUFFIXES.map((x) => x.length));
 const isRoleWord = (w: string) => {
-  const c = w.charCodeAt(w.length - 1);
-  if (c < 0x80 && !ROLE_LAST.has(c >= 0x41 && c <= 0x5a ? c + 32 : c)) return false;
+  const a = w.charCodeAt(w.length - 2);
+  const b = w.charCodeAt(w.length - 1);
+  if (SHORTEST_SUFFIX >= 2 && a < 0x80 && b < 0x80 && !ROLE_TAILS.has((lowerAscii(a) << 16) | lowerAscii(b))) return false;
   let v = roleMemo.get(w);
   if (v === undefined) {
     const k = lower(w.split('-').pop() ?? w);
