@@ -69,7 +69,7 @@ export function scoreEvents(article: Article, entities: EntityRef[], ck: Compile
   const idx = index;
   const scores = new Map<string, EventScore>(ck.knowledge.events.map((e) => [e.id, { id: e.id, main: 0, mention: 0, evidence: [], specific: new Set<string>(), dated: false, hits: 0 }]));
   // How often each feature has scored per event: repetition adds little after the cap.
-  const seen = new Map<string, Map<string, number>>(ck.knowledge.events.map((e) => [e.id, new Map<string, number>()]));
+  const seen = new Map<string, Map<string, number>>();
   const hit = (f: Feature, feature: string, factor: number, retro: boolean, phrase: string) => {
     const s = scores.get(f.eventId);
     if (!s) return;
@@ -77,8 +77,8 @@ export function scoreEvents(article: Article, entities: EntityRef[], ck: Compile
     s.hits += 1;
     const eventId = f.eventId;
     const weight = f.weight;
-    const perEvent = seen.get(eventId);
-    if (!perEvent) return;
+    let perEvent = seen.get(eventId);
+    if (!perEvent) seen.set(eventId, (perEvent = new Map()));
     const n = (perEvent.get(feature) ?? 0) + 1;
     perEvent.set(feature, n);
     if (n > weights.perFeatureCap) return;
@@ -89,10 +89,10 @@ export function scoreEvents(article: Article, entities: EntityRef[], ck: Compile
   };
 
   // Entity occurrences by text unit, so each sentence sees the places and people it names.
-  const occ = new Map<string, { id: string; start: number; text: string }[]>();
+  const occ = new Map<number | 'title', { id: string; start: number; text: string }[]>();
   for (const e of entities) {
     for (const o of e.occurrences) {
-      const key = String(o.block);
+      const key = o.block;
       const list = occ.get(key) ?? [];
       list.push({ id: e.id, start: o.start, text: o.text });
       occ.set(key, list);
@@ -100,14 +100,14 @@ export function scoreEvents(article: Article, entities: EntityRef[], ck: Compile
   }
 
   const eventScores = [...scores.values()];
-  const eventIndex = new Map(eventScores.map((s, i) => [s.id, i] as const));
+  let eventIndex: Map<string, number> | undefined; // only a bare year or month reads it
   const units = [{ block: 'title' as const, text: article.title, type: 'title' }, ...article.blocks.map((b, i) => ({ block: i, text: b.text, type: b.type as string }))];
   const done = new Set<string>();
   for (const u of units) {
     if (done.has(u.text)) continue; // repeated captions and title lines count once
     done.add(u.text);
     const factor = u.type === 'title' ? weights.title : u.type === 'caption' ? weights.caption : 1;
-    const names = occ.get(String(u.block)) ?? [];
+    const names = occ.get(u.block) ?? [];
     const dates = idx.mayDate(u.text) ? datesIn(article, u.text) : [];
     const tokens = ck.matcher.tokens(u.text);
     let t0 = 0;
@@ -149,6 +149,7 @@ export function scoreEvents(article: Article, entities: EntityRef[], ck: Compile
       // A bare year ("seit 2019") or month ("im Juni") refers to an event only together with another of its features in the sentence.
       for (const f of yearOnly) {
         const s = scores.get(f.eventId);
+        eventIndex ??= new Map(eventScores.map((e, i) => [e.id, i] as const));
         const other = s !== undefined && s.hits > (before?.[eventIndex.get(f.eventId) ?? -1] ?? 0);
         hit(f, `year:${f.eventId}`, factor, retro, 'Jahr');
         if (s && f.unique && other) s.dated = true;
