@@ -88,14 +88,18 @@ const roleMemo = new Map<string, boolean>();
 const lowerAscii = (c: number) => (c >= 0x41 && c <= 0x5a ? c + 32 : c);
 const ROLE_TAILS = new Set(ROLE_SUFFIXES.filter((x) => x.length >= 2).map((x) => (x.charCodeAt(x.length - 2) << 16) | x.charCodeAt(x.length - 1)));
 const SHORTEST_SUFFIX = Math.min(...ROLE_SUFFIXES.map((x) => x.length));
+/** Suffixes by length: one Set probe per distinct length instead of one endsWith per suffix. */
+const SUFFIX_SET = new Set(ROLE_SUFFIXES);
+const SUFFIX_LENGTHS = [...new Set(ROLE_SUFFIXES.map((x) => x.length))];
+const endsWithRoleSuffix = (k: string) => SUFFIX_LENGTHS.some((n) => k.length >= n && SUFFIX_SET.has(k.slice(-n)));
 const isRoleWord = (w: string) => {
   const a = w.charCodeAt(w.length - 2);
   const b = w.charCodeAt(w.length - 1);
   if (SHORTEST_SUFFIX >= 2 && a < 0x80 && b < 0x80 && !ROLE_TAILS.has((lowerAscii(a) << 16) | lowerAscii(b))) return false;
   let v = roleMemo.get(w);
   if (v === undefined) {
-    const k = lower(w.split('-').pop() ?? w);
-    v = ROLE_SUFFIXES.some((s) => k.endsWith(s));
+    const k = lower(w.slice(w.lastIndexOf('-') + 1));
+    v = endsWithRoleSuffix(k);
     if (roleMemo.size > 50_000) roleMemo.clear();
     roleMemo.set(w, v);
   }
