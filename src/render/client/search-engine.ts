@@ -27,6 +27,8 @@ export interface Found {
 }
 
 export interface Search {
+  /** Start loading the meta (when the reader focuses the field), so the first query waits less. */
+  prefetch(): void;
   find(query: string): Promise<Found>;
   rows(results: readonly SearchResult[]): Promise<DocRow[]>;
 }
@@ -109,5 +111,5 @@ export function createSearch(load: Loader): Search {
     });
   }
 
-  return { find, rows };
+  return { prefetch: () => void loadMeta().catch(() => undefined), find, rows };
 }

@@ -122,6 +122,7 @@ function start(): void {
   }
 
   more.addEventListener('click', () => void showPage(generation));
+  input.addEventListener('focus', () => search.prefetch(), { once: true });
   let timer: ReturnType<typeof setTimeout> | undefined;
   input.addEventListener('input', () => {
     clearTimeout(timer);
