@@ -25,6 +25,8 @@ export const PAGES = {
   notFound: '404.html',
   stylesheet: 'assets/style.css',
   favicon: 'assets/favicon.svg',
+  feedAtom: 'feed.atom',
+  feedJson: 'feed.json',
 } as const;
 
 export const entityPath = (type: EntityType, id: string): string => `${ENTITY_DIRS[type]}/${id}.html`;

@@ -108,7 +108,7 @@ export function createContext(site: SiteModel, theme: Theme): RenderContext {
         },
         nav: NAV.map((n) => ({ label: n.label, href: h.href(n.path), current: n.section === spec.section })),
         crumbs: crumbs.map((c) => ({ label: c.label, href: c.path === null ? null : h.href(c.path) })),
-        links: { home: h.href(PAGES.home), stylesheet: h.href(PAGES.stylesheet), favicon: h.href(PAGES.favicon), search: h.href(PAGES.search), report: h.href(PAGES.report) },
+        links: { home: h.href(PAGES.home), stylesheet: h.href(PAGES.stylesheet), favicon: h.href(PAGES.favicon), feedAtom: h.href(PAGES.feedAtom), feedJson: h.href(PAGES.feedJson), search: h.href(PAGES.search), report: h.href(PAGES.report) },
         jsonLd: jsonLd.length > 0 ? serializeJsonLd(jsonLd) : null,
         content,
       });
