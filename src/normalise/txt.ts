@@ -52,15 +52,15 @@ export function prepareText(doc: RawDocument, declaredTitle: string | undefined)
   const keys = titleKeys(declaredTitle ?? (titleIdx !== undefined ? lines[titleIdx]!.text : ''));
   const captionLines = new Set<number>();
   let prev: number | undefined;
-  let blanks = 0;
+  // A line repeated right after itself is a scraper artefact however many blank or removed lines
+  // stand between the two copies: counting them would make the result depend on the layout of
+  // what was removed, and normalising the normalised text again would then dedupe what the first
+  // pass kept (idempotence, test/property/normalise.property.test.ts).
   for (let i = 0; i < lines.length; i++) {
-    if (!isLive(i)) {
-      if (lines[i]!.text === '') blanks++;
-      continue;
-    }
+    if (!isLive(i)) continue;
     const text = lines[i]!.text;
     if (i !== titleIdx && text.length <= TITLE_REPEAT_MAX && isTitleRepeat(text, keys)) drop.set(i, 'duplicate-title');
-    else if (prev !== undefined && blanks <= 1 && lines[prev]!.text === text && prev !== titleIdx) {
+    else if (prev !== undefined && lines[prev]!.text === text && prev !== titleIdx) {
       const caption = splitCredit(text) !== undefined;
       drop.set(i, caption ? 'caption-dedupe' : 'duplicate-line');
       if (caption) {
@@ -68,7 +68,6 @@ export function prepareText(doc: RawDocument, declaredTitle: string | undefined)
         diagnostics.push(diag(doc.sourceFile, 'info', 'normalise', 'caption-dedupe', 'Bildunterschrift doppelt; einmal behalten', { line: lines[i]!.line }));
       }
     } else prev = i;
-    blanks = 0;
   }
   for (const [i, rule] of [...drop].sort((a, b) => a[0] - b[0])) removed.push({ line: lines[i]!.line, text: lines[i]!.text, rule });
 
