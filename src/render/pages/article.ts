@@ -2,19 +2,24 @@
 import type { SiteModel } from '../../index/index.ts';
 import { PAGES } from '../../index/paths.ts';
 import type { EnrichedArticle, EntityType } from '../../model/enriched.ts';
-import type { Page } from '../../model/page.ts';
+import type { LazyPage } from '../../model/page.ts';
 import { renderBody } from '../body/index.ts';
-import type { RenderContext } from '../context.ts';
+import type { PageSpec, RenderContext } from '../context.ts';
+import { lazySpecPage } from '../lazy.ts';
 import { absoluteUrl } from '../paths.ts';
 import { entityLink, publisherLink, quoteCard, teaser, TYPE_LABELS, type EntityLink } from './shared.ts';
 
 const PROVENANCE: Record<string, string> = { declared: 'angegeben', extracted: 'aus dem Text', inferred: 'erschlossen' };
 
-export function* articlePages(site: SiteModel, ctx: RenderContext): Generator<Page> {
+export function* articlePages(site: SiteModel, ctx: RenderContext): Generator<LazyPage> {
   for (const a of site.articles) yield articlePage(site, ctx, a);
 }
 
-export function articlePage(site: SiteModel, ctx: RenderContext, a: EnrichedArticle): Page {
+/**
+ * Lazy (render/lazy.ts): the key is the view model without the body plus what the body reads —
+ * the record and the paths of the entities it links; the body mdast is built only on render().
+ */
+export function articlePage(site: SiteModel, ctx: RenderContext, a: EnrichedArticle): LazyPage {
   const h = ctx.helpers(a.path);
   const entityHref = (id: string) => {
     const e = site.entities.get(id);
@@ -63,7 +68,6 @@ export function articlePage(site: SiteModel, ctx: RenderContext, a: EnrichedArti
       credits: a.credits,
       sourceFile: a.sourceFile,
     },
-    body: renderBody(a, entityHref),
     event: a.event !== null ? eventInfo(a.event) : null,
     mentionedEvents: a.mentionedEvents.filter((id) => id !== a.event).flatMap((id) => eventInfo(id) ?? []),
     entityGroups: groups,
@@ -87,7 +91,9 @@ export function articlePage(site: SiteModel, ctx: RenderContext, a: EnrichedArti
     ...(a.entities.length > 0 ? { mentions: a.entities.map((e) => ({ '@type': SCHEMA_TYPES[e.type], name: e.name })) } : {}),
   };
   const first = a.blocks.find((b) => b.type === 'paragraph');
-  return ctx.renderPage({
+  const bodyInputs = { record: a, entityPaths: a.entities.map((r) => site.entities.get(r.id)?.path ?? null) };
+  const withBody = (spec: PageSpec): PageSpec => ({ ...spec, data: { ...data, body: renderBody(a, entityHref) } });
+  return lazySpecPage(ctx, {
     path: a.path,
     template: 'article',
     title: a.title,
@@ -100,7 +106,7 @@ export function articlePage(site: SiteModel, ctx: RenderContext, a: EnrichedArti
     data,
     jsonLd: [jsonLd],
     ogType: 'article',
-  });
+  }, bodyInputs, withBody);
 }
 
 export const SCHEMA_TYPES: Readonly<Record<EntityType, string>> = { person: 'Person', place: 'Place', organisation: 'Organization' };

@@ -1,14 +1,15 @@
 /** Publisher pages (quellen/<slug>.html) and the list of all publishers (quellen.html). */
 import type { SiteModel } from '../../index/index.ts';
 import { PAGES } from '../../index/paths.ts';
-import type { Page } from '../../model/page.ts';
+import type { LazyPage } from '../../model/page.ts';
 import type { RenderContext } from '../context.ts';
+import { lazySpecPage } from '../lazy.ts';
 import { pages, pageTitle, paginationView } from './paginate.ts';
 import { teasers } from './shared.ts';
 
-export function* publisherPages(site: SiteModel, ctx: RenderContext): Generator<Page> {
+export function* publisherPages(site: SiteModel, ctx: RenderContext): Generator<LazyPage> {
   const h = ctx.helpers(PAGES.publishers);
-  yield ctx.renderPage({
+  yield lazySpecPage(ctx, {
     path: PAGES.publishers,
     template: 'publishers',
     title: 'Quellen',
@@ -21,7 +22,7 @@ export function* publisherPages(site: SiteModel, ctx: RenderContext): Generator<
     const ph = ctx.helpers(slice.path);
     const name = p.name ?? 'Ohne Quellenangabe';
     const first = p.articles[0] ? site.byId.get(p.articles[0]) : undefined;
-    yield ctx.renderPage({
+    yield lazySpecPage(ctx, {
       path: slice.path,
       template: 'publisher',
       title: pageTitle(name, slice),
