@@ -134,7 +134,7 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
     throw new BuildError('--strict: der Build hat Warnungen; abgebrochen', diagnostics);
   }
 
-  const site = buildSiteModel(records, knowledge, { files: ingested.files, diagnostics });
+  const site = buildSiteModel(records, knowledge, { files: ingested.files, diagnostics, inputs: docStages.inputs });
   lap('index');
 
   const result: BuildResult = { ok: true, records: site.articles, site, diagnostics, files: ingested.files, timings };

@@ -48,6 +48,11 @@ export interface BuildInfo {
   /** Every input file discovered, relative to the seeds folder, sorted. */
   files: string[];
   diagnostics: Diagnostic[];
+  /**
+   * Optional: article id → what its record was made from (source file + sha256 of the bytes, see
+   * parallel/stage.ts). Lets render/lazy.ts key pages by input instead of hashing records.
+   */
+  inputs?: ReadonlyMap<string, string>;
 }
 
 /** German collation: Ä files with A, Ö with O (DIN 5007-1), case differences last. */

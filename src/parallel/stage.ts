@@ -9,6 +9,7 @@ import type { Knowledge } from '../model/knowledge.ts';
 import type { RawDocument } from '../model/raw.ts';
 import { assignSlugs } from '../normalise/slug.ts';
 import { openRecordCache, type RecordCache, type RecordCacheStats } from '../cache/records.ts';
+import { loadSlugs, saveSlugs } from '../cache/slugs.ts';
 import { pipelineVersion } from '../cache/version.ts';
 import { processDocuments, type ProcessedDocument } from './index.ts';
 
@@ -24,6 +25,12 @@ export interface DocumentStageResult {
   normaliseDiagnostics: Diagnostic[];
   enrichDiagnostics: Diagnostic[];
   cache?: RecordCacheStats;
+  /**
+   * What each record was made from, by article id: source file + sha256 of its bytes. With the
+   * pipeline version and corpus.yml (which salt every page key) it determines the record before the
+   * corpus-level stages, so page builders can key lazy pages without hashing whole records.
+   */
+  inputs: Map<string, string>;
 }
 
 export async function runDocumentStages(docs: readonly RawDocument[], knowledge: Knowledge, options: DocumentStageOptions = {}): Promise<DocumentStageResult> {
@@ -46,10 +53,15 @@ export async function runDocumentStages(docs: readonly RawDocument[], knowledge:
   }
   if (cache) await cache.save();
   const all = done as ProcessedDocument[]; // every slot filled by the loop above
+  // With the cache, the previous build's slugs keep URLs stable when a newcomer sorts first.
+  const previousSlugs = options.cacheDir !== undefined ? await loadSlugs(options.cacheDir) : undefined;
+  const records = assignSlugs(all.map((d) => d.record), 'artikel', previousSlugs);
+  if (options.cacheDir !== undefined) await saveSlugs(options.cacheDir, records);
   const result: DocumentStageResult = {
-    records: assignSlugs(all.map((d) => d.record)),
+    records,
     normaliseDiagnostics: all.flatMap((d) => d.normaliseDiagnostics),
     enrichDiagnostics: all.flatMap((d) => d.enrichDiagnostics),
+    inputs: new Map(docs.map((d) => [d.id, `${d.sourceFile}\0${d.sha256}`])),
   };
   if (cache) result.cache = cache.stats;
   return result;

@@ -9,6 +9,8 @@
  * Whatever render() adds after the key was taken (the article body) must be covered by `extra`.
  */
 import { createHash } from 'node:crypto';
+import type { SiteModel } from '../index/index.ts';
+import type { EnrichedArticle } from '../model/enriched.ts';
 import type { LazyPage } from '../model/page.ts';
 import type { PageSpec, RenderContext } from './context.ts';
 
@@ -24,4 +26,26 @@ export function lazySpecPage(ctx: RenderContext, spec: PageSpec, extra?: unknown
     key: h.digest('base64url'),
     render: () => ctx.renderPage(finish ? finish(spec) : spec).content,
   };
+}
+
+const recordKeys = new WeakMap<EnrichedArticle, string>();
+
+/**
+ * A fingerprint of an article record as the site model holds it. From the build's inputs when
+ * known (source file + bytes fix the record up to the pipeline version and corpus.yml, which the
+ * writer's salt covers) plus what the corpus-level stages change in it (slug, path, the quotes'
+ * `sameAs` lists); otherwise a hash of the whole record.
+ */
+export function recordKey(site: SiteModel, a: EnrichedArticle): string {
+  let key = recordKeys.get(a);
+  if (key !== undefined) return key;
+  const input = site.build.inputs?.get(a.id);
+  const h = createHash('sha1');
+  if (input !== undefined) {
+    h.update(`${input}\0${a.sourceFile}\0${a.slug}\0${a.path}`);
+    for (const q of a.quotes) h.update(`\0${q.sameAs.join(' ')}`);
+  } else h.update(JSON.stringify(a));
+  key = h.digest('base64url');
+  recordKeys.set(a, key);
+  return key;
 }

@@ -5,7 +5,7 @@ import type { EnrichedArticle, EntityType } from '../../model/enriched.ts';
 import type { LazyPage } from '../../model/page.ts';
 import { renderBody } from '../body/index.ts';
 import type { PageSpec, RenderContext } from '../context.ts';
-import { lazySpecPage } from '../lazy.ts';
+import { lazySpecPage, recordKey } from '../lazy.ts';
 import { absoluteUrl } from '../paths.ts';
 import { entityLink, publisherLink, quoteCard, teaser, TYPE_LABELS, type EntityLink } from './shared.ts';
 
@@ -91,7 +91,7 @@ export function articlePage(site: SiteModel, ctx: RenderContext, a: EnrichedArti
     ...(a.entities.length > 0 ? { mentions: a.entities.map((e) => ({ '@type': SCHEMA_TYPES[e.type], name: e.name })) } : {}),
   };
   const first = a.blocks.find((b) => b.type === 'paragraph');
-  const bodyInputs = { record: a, entityPaths: a.entities.map((r) => site.entities.get(r.id)?.path ?? null) };
+  const bodyInputs = { record: recordKey(site, a), entityPaths: a.entities.map((r) => site.entities.get(r.id)?.path ?? null) };
   const withBody = (spec: PageSpec): PageSpec => ({ ...spec, data: { ...data, body: renderBody(a, entityHref) } });
   return lazySpecPage(ctx, {
     path: a.path,
