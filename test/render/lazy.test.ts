@@ -1,0 +1,81 @@
+/**
+ * Lazy pages (render/lazy.ts): the key of a page must change whenever its output would, or a
+ * rebuild leaves stale pages; and an unchanged rebuild must render none of them. Through the real
+ * build with its cache, on a copy of the seeds.
+ */
+import { cp, mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { build, type BuildOptions } from '../../src/build.ts';
+import { loadTheme } from '../../src/ingest/templates.ts';
+import { isLazyPage } from '../../src/model/page.ts';
+import { renderSite } from '../../src/render/index.ts';
+
+const SEEDS = path.resolve(import.meta.dirname, '../../seeds');
+let root: string;
+let opts: BuildOptions;
+
+/** path → key of every lazy page the build's site model gives. */
+async function keys(result: Awaited<ReturnType<typeof build>>): Promise<Map<string, string>> {
+  const out = new Map<string, string>();
+  for (const p of renderSite(result.site!, await loadTheme(opts.seedsDir))) if (isLazyPage(p)) out.set(p.path, p.key);
+  return out;
+}
+
+beforeAll(async () => {
+  root = await mkdtemp(path.join(os.tmpdir(), 'presseschau-lazy-'));
+  await cp(SEEDS, path.join(root, 'seeds'), { recursive: true });
+  opts = { seedsDir: path.join(root, 'seeds'), outDir: path.join(root, 'out'), cache: path.join(root, 'cache'), workers: 0 };
+});
+afterAll(async () => {
+  await rm(root, { recursive: true, force: true });
+});
+
+describe('lazy pages', () => {
+  it('an unchanged rebuild renders no lazy page (every article page linked)', async () => {
+    const first = await build(opts);
+    const lazy = await keys(first);
+    const articles = [...lazy.keys()].filter((p) => p.startsWith('artikel/'));
+    expect(articles.length).toBe(first.records.length);
+    const second = await build(opts);
+    expect(second.written?.skipped).toBe(lazy.size);
+  });
+
+  it("a related article's new title changes the key of the page that lists it, and the page is re-rendered", async () => {
+    const before = await build(opts);
+    const k1 = await keys(before);
+    const [a, b] = [...before.site!.related].find(([, list]) => list.length > 0)!;
+    const target = before.site!.byId.get(b[0]!.id)!;
+    const file = path.join(opts.seedsDir, target.sourceFile);
+    const text = await readFile(file, 'utf8');
+    await writeFile(file, text.replace(target.title.slice(0, 20), 'Neuer Titel: '));
+    const after = await build(opts);
+    const k2 = await keys(after);
+    const page = before.site!.byId.get(a)!.path;
+    expect(k2.get(page)).toBeDefined();
+    expect(k2.get(page)).not.toBe(k1.get(page));
+    expect(await readFile(path.join(opts.outDir, page), 'utf8')).toContain('Neuer Titel: ');
+    await writeFile(file, text);
+  });
+
+  it('a renamed entity in corpus.yml and a changed theme re-render the article pages', async () => {
+    await build(opts);
+    const yml = path.join(opts.seedsDir, 'corpus.yml');
+    const source = await readFile(yml, 'utf8');
+    await writeFile(yml, source.replace('name: Wladimir Putin', 'name: Wladimir W. Putin'));
+    const renamed = await build(opts);
+    const withPutin = renamed.records.find((r) => r.entities.some((e) => e.id === 'putin' || e.name.includes('Putin')))!;
+    expect(await readFile(path.join(opts.outDir, withPutin.path), 'utf8')).toContain('Wladimir W. Putin');
+    expect(renamed.written?.skipped).toBe(0);
+
+    const builtIn = await readFile(path.resolve(import.meta.dirname, '../../templates/article.eta'), 'utf8');
+    await mkdir(path.join(root, 'templates'), { recursive: true });
+    await writeFile(path.join(root, 'templates', 'article.eta'), `${builtIn}\n<p>Thema geändert</p>\n`);
+    const themed = await build(opts);
+    expect(await readFile(path.join(opts.outDir, withPutin.path), 'utf8')).toContain('Thema geändert');
+    expect(themed.written?.skipped).toBe(0);
+    await rm(path.join(root, 'templates'), { recursive: true });
+    await writeFile(yml, source);
+  });
+});
