@@ -42,7 +42,7 @@ export function recordKey(site: SiteModel, a: EnrichedArticle): string {
   const input = site.build.inputs?.get(a.id);
   const h = createHash('sha1');
   if (input !== undefined) {
-    h.update(`${input}\0${a.sourceFile}\0${a.slug}\0${a.path}`);
+    h.update(`${input}\0${a.id}\0${a.sourceFile}\0${a.slug}\0${a.path}`);
     for (const q of a.quotes) h.update(`\0${q.sameAs.join(' ')}`);
   } else h.update(JSON.stringify(a));
   key = h.digest('base64url');
