@@ -73,10 +73,6 @@ export function articlePage(site: SiteModel, ctx: RenderContext, a: EnrichedArti
     entityGroups: groups,
     related,
     otherOutlets,
-    cleanup: {
-      removed: a.removed.map((r) => ({ ...r, why: site.ruleDescriptions.get(r.rule) ?? null })),
-      repairs: a.repairs.map((r) => ({ ...r, why: site.ruleDescriptions.get(r.rule) ?? null })),
-    },
   };
   const baseUrl = site.knowledge.site.baseUrl;
   const jsonLd = {
@@ -92,7 +88,19 @@ export function articlePage(site: SiteModel, ctx: RenderContext, a: EnrichedArti
   };
   const first = a.blocks.find((b) => b.type === 'paragraph');
   const bodyInputs = { record: recordKey(site, a), entityPaths: a.entities.map((r) => site.entities.get(r.id)?.path ?? null) };
-  const withBody = (spec: PageSpec): PageSpec => ({ ...spec, data: { ...data, body: renderBody(a, entityHref) } });
+  // Body and cleanup list come from the record alone (and the rule texts, which are code): both are
+  // covered by the fingerprint, so they stay out of the hashed spec and are built only on render().
+  const withBody = (spec: PageSpec): PageSpec => ({
+    ...spec,
+    data: {
+      ...data,
+      body: renderBody(a, entityHref),
+      cleanup: {
+        removed: a.removed.map((r) => ({ ...r, why: site.ruleDescriptions.get(r.rule) ?? null })),
+        repairs: a.repairs.map((r) => ({ ...r, why: site.ruleDescriptions.get(r.rule) ?? null })),
+      },
+    },
+  });
   return lazySpecPage(ctx, {
     path: a.path,
     template: 'article',
