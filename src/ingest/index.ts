@@ -74,16 +74,24 @@ export async function discover(seedsDir: string): Promise<string[]> {
   return (await discoverAll(seedsDir)).files;
 }
 
+/** Files read concurrently by ingest (bounded: open file handles, memory of in-flight reads). */
+const READ_BATCH = 64;
+
 export async function ingest(seedsDir: string, options: IngestOptions = {}): Promise<IngestResult> {
   const found = await discoverAll(seedsDir);
   const files = found.files;
   const documents: RawDocument[] = [];
   const diagnostics: Diagnostic[] = [...found.diagnostics];
   const root = await realpath(seedsDir);
-  for (const file of files) {
-    const result = await readDocument(root, file, options);
-    diagnostics.push(...result.diagnostics);
-    if (result.document) documents.push(result.document);
+  // Reads overlap, a batch at a time: one file is realpath + stat + read, and awaiting them one
+  // file after another cost ~3 s of I/O round trips at 10 000 files. Results are taken in file
+  // order, so documents and diagnostics are exactly as before.
+  for (let i = 0; i < files.length; i += READ_BATCH) {
+    const results = await Promise.all(files.slice(i, i + READ_BATCH).map((file) => readDocument(root, file, options)));
+    for (const result of results) {
+      diagnostics.push(...result.diagnostics);
+      if (result.document) documents.push(result.document);
+    }
   }
   diagnostics.push(...disambiguateIds(documents));
   // Invariant of the build report: every candidate is an article or has a warning saying why not.
