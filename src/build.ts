@@ -3,22 +3,26 @@
  * `build({ write: false })` returns the whole site in memory (for tests and `check`).
  */
 import { createHash } from 'node:crypto';
-import { readFile } from 'node:fs/promises';
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import os from 'node:os';
 import path from 'node:path';
 import { CORPUS_FILE, DEFAULT_KNOWLEDGE, parseKnowledge } from './config/corpus.ts';
 import { checkOutputDir } from './config/guard.ts';
-import { buildSiteModel, type SiteModel } from './index/index.ts';
-import { ingest } from './ingest/index.ts';
+import type { SiteModel } from './index/index.ts';
+import { discoverAll } from './ingest/index.ts';
 import { loadTheme } from './ingest/templates.ts';
 import { diag, type Diagnostic } from './model/diagnostic.ts';
-import type { EnrichedArticle } from './model/enriched.ts';
+import type { ArticleDigest } from './model/digest.ts';
 import type { Knowledge } from './model/knowledge.ts';
-import { contentToValue, isLazyPage, type AnyPage } from './model/page.ts';
+import { contentToValue, isLazyPage, isRecordsPage, isSpecPage, type AnyPage, type RecordsPage, type SpecPage } from './model/page.ts';
 import type { Theme } from './model/theme.ts';
 import { pipelineVersion } from './cache/version.ts';
+import { defaultWorkers, startPool, type Pool } from './parallel/pool.ts';
 import { runDocumentStages } from './parallel/stage.ts';
+import { createContext } from './render/context.ts';
 import { renderSite } from './render/index.ts';
-import { stageOutput, type WriteStats } from './write/index.ts';
+import { recordsPageContent } from './render/pages/api.ts';
+import { stageOutput, type StagedOutput, type Target, type WriteStats } from './write/index.ts';
 
 export interface BuildOptions {
   seedsDir: string;
@@ -39,8 +43,10 @@ export interface BuildOptions {
    * writing, `<parent of outDir>/.presseschau-cache/<name of outDir>/`; never with `write: false`.
    */
   cache?: string | false;
-  /** Worker threads for normalise + enrich; default one per core for 200+ documents (src/parallel/). */
+  /** Worker threads for the document stages and the pages; default one per core for 200+ documents (src/parallel/). */
   workers?: number;
+  /** Threads to run on instead of starting (and closing) a pool for this build (`dev` keeps one). */
+  pool?: Pool;
 }
 
 function cacheDirFor(options: BuildOptions): string | undefined {
@@ -61,7 +67,8 @@ async function pageSalt(theme: Theme, knowledge: Knowledge): Promise<string> {
 
 export interface BuildResult {
   ok: boolean;
-  records: EnrichedArticle[];
+  /** The articles as the site model holds them (sorted by id); full records are in api/articles.json. */
+  records: ArticleDigest[];
   site?: SiteModel;
   /** Only when `write: false`. */
   pages?: Map<string, string | Uint8Array>;
@@ -89,6 +96,18 @@ export async function loadKnowledge(seedsDir: string): Promise<{ knowledge?: Kno
   return result.ok ? { knowledge: result.knowledge, diagnostics: result.diagnostics } : { diagnostics: result.diagnostics };
 }
 
+/**
+ * `PRESSESCHAU_TRACE=1`: each stage's wall time and the process memory on stderr, for profiling
+ * (docs/performance.md). Not a diagnostic: it describes the run, not the corpus.
+ */
+const trace = process.env.PRESSESCHAU_TRACE
+  ? (stage: string, ms: number) => {
+      const m = process.memoryUsage();
+      const mb = (n: number) => `${Math.round(n / 1048576)} MB`;
+      process.stderr.write(`[trace] ${stage}: ${ms} ms · RSS ${mb(m.rss)} · heap ${mb(m.heapUsed)} · extern ${mb(m.external)}\n`);
+    }
+  : undefined;
+
 export async function build(options: BuildOptions): Promise<BuildResult> {
   const timings: Record<string, number> = {};
   let t = performance.now();
@@ -96,6 +115,7 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
     const now = performance.now();
     timings[name] = Math.round((now - t) * 10) / 10;
     t = now;
+    if (trace) trace(name, timings[name] ?? 0);
   };
   const diagnostics: Diagnostic[] = [];
   if (options.write !== false) {
@@ -108,56 +128,72 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
   if (!loaded.knowledge) throw new BuildError(`${CORPUS_FILE} ist ungültig; Build abgebrochen`, diagnostics);
   let knowledge = loaded.knowledge;
   if (options.baseUrl !== undefined) knowledge = { ...knowledge, site: { ...knowledge.site, baseUrl: options.baseUrl } };
-
-  const ingested = await ingest(options.seedsDir);
-  diagnostics.push(...ingested.diagnostics);
-  lap('ingest');
-
-  const progress = options.onProgress ?? (() => {});
-  progress('ingest', ingested.files.length, ingested.files.length);
-  // normalise + enrich per document: cached by content, on worker threads when it pays (src/parallel/).
+  const theme = await loadTheme(options.seedsDir);
+  const found = await discoverAll(options.seedsDir);
+  const pool = options.pool ?? startPool(options.workers ?? defaultWorkers(found.files.length));
   const cacheDir = cacheDirFor(options);
-  const docStages = await runDocumentStages(ingested.documents, knowledge, {
+  // Worker threads read records back from files; without a cache they go to a temporary folder.
+  const tempStore = cacheDir === undefined && pool.threads > 0 ? await mkdtemp(path.join(os.tmpdir(), 'presseschau-store-')) : undefined;
+  try {
+    return await buildWith(options, knowledge, theme, found, pool, cacheDir, tempStore, diagnostics, timings, lap);
+  } finally {
+    await pool.broadcast('end', {}).catch(() => {});
+    if (!options.pool) await pool.close();
+    if (tempStore !== undefined) await rm(tempStore, { recursive: true, force: true });
+  }
+}
+
+async function buildWith(
+  options: BuildOptions,
+  knowledge: Knowledge,
+  theme: Theme,
+  found: Awaited<ReturnType<typeof discoverAll>>,
+  pool: Pool,
+  cacheDir: string | undefined,
+  tempStore: string | undefined,
+  diagnostics: Diagnostic[],
+  timings: Record<string, number>,
+  lap: (name: string) => void,
+): Promise<BuildResult> {
+  const progress = options.onProgress ?? (() => {});
+  lap('ingest');
+  // read → normalise → enrich → digest per file: cached by content, on the pool's threads (src/parallel/).
+  const docs = await runDocumentStages(options.seedsDir, found, knowledge, pool, {
     ...(cacheDir !== undefined ? { cacheDir } : {}),
-    ...(options.workers !== undefined ? { workers: options.workers } : {}),
+    ...(tempStore !== undefined ? { storeDir: tempStore } : {}),
+    templates: theme.templates,
     onProgress: (done, total) => progress('enrich', done, total),
   });
-  diagnostics.push(...docStages.normaliseDiagnostics, ...docStages.enrichDiagnostics);
-  const records = docStages.records;
-  if (docStages.cache) timings.cacheHits = docStages.cache.hits;
+  diagnostics.push(...docs.ingestDiagnostics, ...docs.normaliseDiagnostics, ...docs.enrichDiagnostics);
+  if (docs.cache) timings.cacheHits = docs.cache.hits;
   lap('normalise+enrich');
 
-  if (records.length === 0) {
+  if (docs.index.size === 0) {
     throw new BuildError('Kein gültiger Artikel im Korpus; nichts zu bauen', diagnostics);
   }
   if (options.strict && diagnostics.some((d) => d.severity !== 'info')) {
     throw new BuildError('--strict: der Build hat Warnungen; abgebrochen', diagnostics);
   }
 
-  const site = buildSiteModel(records, knowledge, { files: ingested.files, diagnostics, inputs: docStages.inputs });
+  const site = docs.index.finish(knowledge, { files: docs.files, diagnostics, inputs: docs.inputs, locs: docs.locs }, docs.settle);
   lap('index');
 
-  const result: BuildResult = { ok: true, records: site.articles, site, diagnostics, files: ingested.files, timings };
-  const theme = await loadTheme(options.seedsDir);
-  const pages: Iterable<AnyPage> = renderSite(site, theme);
+  const result: BuildResult = { ok: true, records: site.articles, site, diagnostics, files: docs.files, timings };
+  const ctx = createContext(site.knowledge.site, theme);
+  const pages: Iterable<AnyPage> = renderSite(site, theme, ctx);
   if (options.write === false) {
-    result.pages = new Map();
-    for (const p of pages) result.pages.set(p.path, contentToValue(isLazyPage(p) ? p.render() : p.content));
+    result.pages = await renderInMemory(pages, pool);
     lap('render');
     return result;
   }
-  // The page manifest lives in the record cache: with it, lazy pages whose key did not change are linked, not rendered.
+  // The page manifest lives in the build cache: with it, keyed pages whose key did not change are linked, not rendered.
   const staged = await stageOutput(
     options.outDir,
     cacheDir !== undefined ? { manifest: path.join(cacheDir, 'pages.json'), salt: await pageSalt(theme, knowledge) } : {},
   );
   for (const note of staged.recovered) diagnostics.push(diag(path.basename(options.outDir), 'info', 'write', 'recovered-output', note));
   try {
-    let n = 0;
-    for (const p of pages) {
-      await staged.write(p);
-      progress('write', ++n, 0);
-    }
+    await writePages(pages, staged, pool, () => progress('write', 0, 0));
     lap('render+write');
     result.written = await staged.commit();
     lap('commit');
@@ -165,5 +201,68 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
     await staged.abort();
     throw error;
   }
+  await docs.save(site.articles);
   return result;
+}
+
+/** Spec pages per job: a few, so a job is worth a message and the threads stay evenly busy. */
+const PAGE_BATCH = 16;
+
+/**
+ * Every page to the staging folder: spec pages in batches to the pool (the threads render and
+ * place them), api/articles.json streamed slice by slice, the rest written here. At most a few
+ * batches per thread are in flight, so the main thread does not run ahead building view models.
+ */
+async function writePages(pages: Iterable<AnyPage>, staged: StagedOutput, pool: Pool, tick: () => void): Promise<void> {
+  const inFlight: Promise<void>[] = [];
+  const limit = Math.max(2, pool.threads * 3);
+  let batch: { page: SpecPage; target: Target }[] = [];
+  const flush = async () => {
+    if (batch.length === 0) return;
+    const items = batch;
+    batch = [];
+    const job = pool.run('pages', { items }).then((placed) => placed.forEach((p, i) => staged.placed((items[i] as { target: Target }).target, p)));
+    job.catch(() => {}); // awaited below
+    inFlight.push(job);
+    while (inFlight.length > limit) await inFlight.shift();
+  };
+  const streams: Promise<void>[] = [];
+  for (const page of pages) {
+    if (isSpecPage(page)) {
+      batch.push({ page, target: staged.reserve(page.path) });
+      if (batch.length >= PAGE_BATCH) await flush();
+    } else if (isRecordsPage(page)) {
+      const stream = staged.writeStream(page.path, page.key, () => recordsPageContent(page, (sources) => pool.run('records', { sources })));
+      stream.catch(() => {}); // awaited below
+      streams.push(stream);
+    } else await staged.write(page);
+    tick();
+  }
+  await flush();
+  await Promise.all([...inFlight, ...streams]);
+}
+
+/** `build({ write: false })`: every page as its content, spec pages rendered by the pool. */
+async function renderInMemory(pages: Iterable<AnyPage>, pool: Pool): Promise<Map<string, string | Uint8Array>> {
+  const out = new Map<string, string | Uint8Array>();
+  const specs: SpecPage[] = [];
+  const records: RecordsPage[] = [];
+  for (const p of pages) {
+    if (isSpecPage(p)) {
+      specs.push(p);
+      out.set(p.path, '');
+    } else if (isRecordsPage(p)) {
+      records.push(p);
+      out.set(p.path, '');
+    } else out.set(p.path, contentToValue(isLazyPage(p) ? p.render() : p.content));
+  }
+  const jobs = [];
+  for (let i = 0; i < specs.length; i += PAGE_BATCH) jobs.push(pool.run('render', { pages: specs.slice(i, i + PAGE_BATCH) }));
+  (await Promise.all(jobs)).flat().forEach((html, i) => out.set((specs[i] as SpecPage).path, html));
+  for (const r of records) {
+    let s = '';
+    for await (const chunk of recordsPageContent(r, (sources) => pool.run('records', { sources }))) s += chunk;
+    out.set(r.path, s);
+  }
+  return out;
 }

@@ -12,14 +12,18 @@ import { buildEntities } from '../../src/index/entities.ts';
 import { buildSiteModel, collator, type SiteModel } from '../../src/index/index.ts';
 import { linkQuotes } from '../../src/index/quotes.ts';
 import { relatedArticles } from '../../src/index/related.ts';
+import { memoryStore } from '../../src/cache/store.ts';
+import { compileKnowledge, enrich } from '../../src/enrich/index.ts';
+import { digestOf } from '../../src/index/digest.ts';
 import { ingest } from '../../src/ingest/index.ts';
 import { loadTheme } from '../../src/ingest/templates.ts';
+import type { ArticleDigest } from '../../src/model/digest.ts';
 import type { EnrichedArticle } from '../../src/model/enriched.ts';
 import type { Knowledge } from '../../src/model/knowledge.ts';
-import { contentToValue, isLazyPage, type Page } from '../../src/model/page.ts';
-import { runDocumentStages } from '../../src/parallel/stage.ts';
-import { createContext } from '../../src/render/context.ts';
-import { pageBuilders } from '../../src/render/index.ts';
+import type { Page } from '../../src/model/page.ts';
+import { normalise } from '../../src/normalise/index.ts';
+import { assignSlugs } from '../../src/normalise/slug.ts';
+import { pageBuilders, renderEnv, renderInline } from '../../src/render/index.ts';
 
 const arg = (name: string, fallback: string) => process.argv.find((a) => a.startsWith(`--${name}=`))?.slice(name.length + 3) ?? fallback;
 const size = arg('size', '1000');
@@ -36,8 +40,9 @@ async function records(): Promise<Stored> {
   const loaded = await loadKnowledge(seedsDir);
   if (!loaded.knowledge) throw new Error('corpus.yml ungültig');
   const ingested = await ingest(seedsDir);
-  const done = await runDocumentStages(ingested.documents, loaded.knowledge, {});
-  const stored: Stored = { records: done.records, files: ingested.files, knowledge: loaded.knowledge };
+  const ck = compileKnowledge(loaded.knowledge);
+  const made = assignSlugs(ingested.documents.map((d) => enrich(normalise(d).article, ck).record));
+  const stored: Stored = { records: made, files: ingested.files, knowledge: loaded.knowledge };
   writeFileSync(store, serialize(stored));
   return stored;
 }
@@ -61,11 +66,14 @@ const note = (k: string, ms: number) => (steps[k] ??= []).push(ms);
 for (let r = 0; r < runs; r++) {
   gc();
   let site: SiteModel | undefined;
-  note('index', cpu(() => { site = buildSiteModel(recs, knowledge, { files, diagnostics: [] }); }));
+  const records = memoryStore();
+  // (includes the per-article features the document stages compute on the worker threads)
+  note('index', cpu(() => { site = buildSiteModel(recs, knowledge, { files, diagnostics: [] }, records); }));
   // the index steps one by one (same order and inputs as buildSiteModel)
-  let linked: EnrichedArticle[] = [];
-  note('  linkQuotes', cpu(() => { linked = linkQuotes([...recs].sort((a, b) => (a.id < b.id ? -1 : 1))); }));
-  let newest: EnrichedArticle[] = [];
+  let linked: ArticleDigest[] = [];
+  const digests = recs.map(digestOf);
+  note('  linkQuotes', cpu(() => { linked = linkQuotes([...digests].sort((a, b) => (a.id < b.id ? -1 : 1))); }));
+  let newest: ArticleDigest[] = [];
   note('  chronology', cpu(() => { newest = chronology(linked); }));
   note('  buildEntities', cpu(() => buildEntities(newest, knowledge, collator)));
   note('  groups', cpu(() => { groupPublishers(newest, collator); groupEvents(newest, knowledge.events); quoteGroups(linked); }));
@@ -75,7 +83,8 @@ for (let r = 0; r < runs; r++) {
   let pages = 0;
   let bytes = 0;
   let largest = { path: '', bytes: 0 };
-  const ctx = createContext(s, theme);
+  const env = renderEnv(s, theme, records);
+  const ctx = env.ctx;
   let total = 0;
   const pending: Page[] = [];
   for (const builder of pageBuilders) {
@@ -83,15 +92,9 @@ for (let r = 0; r < runs; r++) {
     const ms = cpu(() => {
       for (const page of builder(s, ctx)) {
         pages++;
-        const raw = isLazyPage(page) ? page.render() : page.content;
-        const keep = dump !== '' && r === runs - 1;
-        const content = keep ? contentToValue(raw) : raw;
-        // chunks are counted, not joined: the writer streams them too
-        let b = 0;
-        if (typeof content === 'string') b = content.length;
-        else if (content instanceof Uint8Array) b = content.byteLength;
-        else for (const chunk of content) b += chunk.length;
-        const p: Page = { path: page.path, content: typeof content === 'string' || content instanceof Uint8Array ? content : '' };
+        const content = renderInline(page, env);
+        const b = typeof content === 'string' ? content.length : content.byteLength;
+        const p: Page = { path: page.path, content };
         bytes += b;
         if (dump !== '' && r === runs - 1) pending.push(p);
         if (b > largest.bytes) largest = { path: p.path, bytes: b };

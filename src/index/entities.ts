@@ -4,7 +4,8 @@
  * article, the quotations it spoke and the entities most often named with it.
  * One pass over the articles; co-occurrence is bounded by entities per article, not by corpus size.
  */
-import type { EnrichedArticle, EntityType } from '../model/enriched.ts';
+import type { ArticleDigest } from '../model/digest.ts';
+import type { EntityType } from '../model/enriched.ts';
 import type { Knowledge } from '../model/knowledge.ts';
 import { slugify } from '../normalise/slug.ts';
 import { entityPath } from './paths.ts';
@@ -51,7 +52,7 @@ export const MAX_COOCCURRING = 12;
 const safeId = (id: string): string => (/^[a-z0-9]+(?:[-_][a-z0-9]+)*$/.test(id) ? id : slugify(id) || 'unbenannt');
 
 /** `order`: article ids newest first (see chronology), so passages come out in reading order. */
-export function buildEntities(order: readonly EnrichedArticle[], knowledge: Knowledge, collator: Intl.Collator): Map<string, EntityInfo> {
+export function buildEntities(order: readonly ArticleDigest[], knowledge: Knowledge, collator: Intl.Collator): Map<string, EntityInfo> {
   const byId = new Map<string, EntityInfo>();
   const make = (id: string, name: string, type: EntityType, known: boolean): EntityInfo => ({
     id, name, type, role: '', description: '', aliases: [], country: null,
@@ -76,8 +77,7 @@ export function buildEntities(order: readonly EnrichedArticle[], knowledge: Know
         byId.set(id, info);
       }
       info.mentions += ref.mentions;
-      const first = firstOccurrence(ref.occurrences);
-      if (first) info.passages.push({ articleId: a.id, ...first });
+      if (ref.first) info.passages.push({ articleId: a.id, block: ref.first.block, start: ref.first.start, end: ref.first.end });
       if (!seen.includes(id)) seen.push(id);
     }
     for (const x of seen) {
@@ -99,19 +99,4 @@ export function buildEntities(order: readonly EnrichedArticle[], knowledge: Know
       .map(([other, articles]) => ({ id: other, articles }));
   }
   return byId;
-}
-
-/** Body mentions beat the title: the passage should show the entity in context. */
-function firstOccurrence(occ: EnrichedArticle['entities'][number]['occurrences']): Omit<Passage, 'articleId'> | null {
-  let best: Omit<Passage, 'articleId'> | null = null;
-  for (const o of occ) {
-    if (o.block === 'title') {
-      best ??= { block: 'title', start: o.start, end: o.end };
-      continue;
-    }
-    if (best === null || best.block === 'title' || o.block < best.block || (o.block === best.block && o.start < best.start)) {
-      best = { block: o.block, start: o.start, end: o.end };
-    }
-  }
-  return best;
 }

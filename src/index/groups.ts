@@ -2,7 +2,7 @@
  * Groupings the pages need, each computed once: articles newest first, per publisher, per event,
  * and quotations carried by several outlets (sameAs groups).
  */
-import type { EnrichedArticle } from '../model/enriched.ts';
+import type { ArticleDigest } from '../model/digest.ts';
 import type { CorpusEvent } from '../model/knowledge.ts';
 import { slugify } from '../normalise/slug.ts';
 import type { QuoteRef } from './entities.ts';
@@ -29,7 +29,7 @@ export interface EventInfo {
 export const UNKNOWN_PUBLISHER_SLUG = 'ohne-angabe';
 
 /** Newest first; undated articles last; ties by id so the order is stable. */
-export function chronology(articles: readonly EnrichedArticle[]): EnrichedArticle[] {
+export function chronology(articles: readonly ArticleDigest[]): ArticleDigest[] {
   return [...articles].sort((a, b) => {
     const da = a.published?.date ?? '';
     const db = b.published?.date ?? '';
@@ -37,7 +37,7 @@ export function chronology(articles: readonly EnrichedArticle[]): EnrichedArticl
   });
 }
 
-export function groupPublishers(order: readonly EnrichedArticle[], collator: Intl.Collator): PublisherInfo[] {
+export function groupPublishers(order: readonly ArticleDigest[], collator: Intl.Collator): PublisherInfo[] {
   const bySlug = new Map<string, PublisherInfo>();
   for (const a of order) {
     const name = a.source?.name ?? null;
@@ -51,7 +51,7 @@ export function groupPublishers(order: readonly EnrichedArticle[], collator: Int
   return [...bySlug.values()].sort((p, q) => (p.name === null ? 1 : q.name === null ? -1 : collator.compare(p.name, q.name)));
 }
 
-export function groupEvents(order: readonly EnrichedArticle[], events: readonly CorpusEvent[]): EventInfo[] {
+export function groupEvents(order: readonly ArticleDigest[], events: readonly CorpusEvent[]): EventInfo[] {
   const byId = new Map<string, EventInfo>();
   for (const event of [...events].sort((a, b) => (a.start < b.start ? -1 : a.start > b.start ? 1 : a.id < b.id ? -1 : 1))) {
     byId.set(event.id, { event, path: eventPath(event.id), articles: [], mentionedIn: [] });
@@ -68,7 +68,7 @@ export function groupEvents(order: readonly EnrichedArticle[], events: readonly 
  * `sameAs` and both have the same speaker. Union-find, so A~B and B~C make one group.
  * Groups are ordered by size (most carried first), then by first article id.
  */
-export function quoteGroups(articles: readonly EnrichedArticle[]): QuoteRef[][] {
+export function quoteGroups(articles: readonly ArticleDigest[]): QuoteRef[][] {
   // Quotes numbered in article order; union-find over those integers (string keys per quote cost
   // more than the whole grouping). Membership alone decides the groups, so the root chosen by a
   // union does not matter.
@@ -98,7 +98,7 @@ export function quoteGroups(articles: readonly EnrichedArticle[]): QuoteRef[][] 
         if (otherId < a.id) continue; // symmetric: the pair is joined from its smaller id
         const oi = articleIndex.get(otherId);
         if (oi === undefined) continue;
-        const other = articles[oi] as EnrichedArticle; // index from the map above
+        const other = articles[oi] as ArticleDigest; // index from the map above
         other.quotes.forEach((q2, j) => {
           // sameAs is capped (quotes.json maxSameAs), so the list scan stays short
           if (q2.speakerId === q.speakerId && (q2.sameAs.includes(a.id) || q2.text === q.text)) {

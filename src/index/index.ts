@@ -4,27 +4,32 @@
  * and per-event lists, related articles (inverted index, not all pairs), quotation groups.
  */
 import type { Diagnostic } from '../model/diagnostic.ts';
+import type { ArticleDigest, RecordLoc } from '../model/digest.ts';
 import type { EnrichedArticle } from '../model/enriched.ts';
 import type { Knowledge } from '../model/knowledge.ts';
+import type { RecordWriter } from '../cache/store.ts';
+import { digestOf, occurrencesOf } from './digest.ts';
 import { buildEntities, type EntityInfo, type QuoteRef } from './entities.ts';
+import { documentFeatures, type DocumentFeatures } from './features.ts';
 import { chronology, groupEvents, groupPublishers, quoteGroups, type EventInfo, type PublisherInfo } from './groups.ts';
-import { relatedArticles, type Related } from './related.ts';
+import { FeatureTable, relatedArticles, type Related, type Vector } from './related.ts';
 import { linkQuotes } from './quotes.ts';
 import { ruleDescriptions } from './rules.ts';
+import { Postings } from './search.ts';
 
 export type { EntityInfo, EventInfo, PublisherInfo, QuoteRef, Related };
 export type { Passage } from './entities.ts';
 
 export interface SiteModel {
   knowledge: Knowledge;
-  /** Sorted by id. */
-  articles: EnrichedArticle[];
+  /** Sorted by id. The full records stay in the record store (see `build.locs`). */
+  articles: ArticleDigest[];
   /** What the build saw: every input file and every diagnostic (for the build report). */
   build: BuildInfo;
   /** Article by id. */
-  byId: Map<string, EnrichedArticle>;
+  byId: Map<string, ArticleDigest>;
   /** Articles newest first (undated last). */
-  newest: EnrichedArticle[];
+  newest: ArticleDigest[];
   /** Every entity (corpus.yml ∪ extracted), by id; iterate `entityOrder` for A–Z. */
   entities: Map<string, EntityInfo>;
   /** Entity ids in German collation order of their names. */
@@ -42,6 +47,8 @@ export interface SiteModel {
   quoteGroupOf: Map<string, QuoteRef[]>;
   /** Why a normalisation rule removes or repairs text, by rule name. */
   ruleDescriptions: ReadonlyMap<string, string>;
+  /** The articles' search analyses, merged (document n = articles[n]); search pages add the catalogue documents. */
+  search: Postings;
 }
 
 export interface BuildInfo {
@@ -53,13 +60,76 @@ export interface BuildInfo {
    * parallel/stage.ts). Lets render/lazy.ts key pages by input instead of hashing records.
    */
   inputs?: ReadonlyMap<string, string>;
+  /** Article id → where its full record is in the record store (absent: the record is not stored; pages that need it are skipped). */
+  locs?: ReadonlyMap<string, RecordLoc>;
 }
 
 /** German collation: Ä files with A, Ö with O (DIN 5007-1), case differences last. */
 export const collator = new Intl.Collator('de', { sensitivity: 'base', numeric: true });
 
-export function buildSiteModel(records: EnrichedArticle[], knowledge: Knowledge, build: BuildInfo): SiteModel {
-  const articles = linkQuotes([...records].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0)));
+/**
+ * The corpus-level index, merged article by article: the per-article analyses (index/features.ts)
+ * are folded in as they arrive, so they never pile up; `finish` does what needs every article at
+ * once. Articles may arrive in any order as long as it is the same order every build (the
+ * document stages feed them in file order); the site model is in id order.
+ */
+export class IndexBuilder {
+  private readonly digests: ArticleDigest[] = [];
+  private readonly postings = new Postings();
+  private readonly table = new FeatureTable();
+  private readonly vectors: Vector[] = [];
+
+  add(digest: ArticleDigest, features: DocumentFeatures): void {
+    const n = this.digests.length;
+    this.digests.push(digest);
+    this.postings.add(n, features.search);
+    this.vectors.push(this.table.intern(features.related));
+  }
+
+  get size(): number {
+    return this.digests.length;
+  }
+
+  /**
+   * `settle`: corpus-wide fixes to the digests before anything reads them (slugs); it must keep
+   * the array's order and length.
+   */
+  finish(knowledge: Knowledge, build: BuildInfo, settle: (digests: ArticleDigest[]) => ArticleDigest[] = (d) => d): SiteModel {
+    const settled = settle(this.digests);
+    const order = settled.map((_, i) => i).sort((a, b) => {
+      const x = (settled[a] as ArticleDigest).id; // indices of settled
+      const y = (settled[b] as ArticleDigest).id;
+      return x < y ? -1 : x > y ? 1 : 0;
+    });
+    const rank = new Int32Array(order.length);
+    order.forEach((provisional, final) => {
+      rank[provisional] = final;
+    });
+    this.postings.renumber(rank);
+    const sorted = order.map((i) => settled[i] as ArticleDigest);
+    const vectors = order.map((i) => this.vectors[i] as Vector);
+    return siteModel(sorted, knowledge, build, this.postings, { table: this.table, vectors });
+  }
+}
+
+/**
+ * The whole index from full records in one call (tests, tools). With `store`, the records are put
+ * into it and `build.locs` says where, so the pages that need full records can be rendered.
+ */
+export function buildSiteModel(records: EnrichedArticle[], knowledge: Knowledge, build: BuildInfo, store?: RecordWriter): SiteModel {
+  const builder = new IndexBuilder();
+  const locs = new Map(build.locs ?? []);
+  for (const r of records) {
+    const d = digestOf(r);
+    const features = documentFeatures(d);
+    builder.add(d, features);
+    if (store) locs.set(r.id, store.append({ key: r.id, features, normaliseDiagnostics: [], enrichDiagnostics: [] }, { digest: d, occurrences: occurrencesOf(r) }));
+  }
+  return builder.finish(knowledge, store ? { ...build, locs } : build);
+}
+
+function siteModel(sorted: ArticleDigest[], knowledge: Knowledge, build: BuildInfo, search: Postings, vectors: { table: FeatureTable; vectors: Vector[] }): SiteModel {
+  const articles = linkQuotes(sorted);
   const newest = chronology(articles);
   const entities = buildEntities(newest, knowledge, collator);
   const entityOrder = [...entities.values()]
@@ -82,9 +152,10 @@ export function buildSiteModel(records: EnrichedArticle[], knowledge: Knowledge,
     events: groupEvents(newest, knowledge.events),
     publishers,
     publisherOf,
-    related: relatedArticles(articles),
+    related: relatedArticles(articles, {}, vectors),
     quoteGroups: groups,
     quoteGroupOf,
     ruleDescriptions: ruleDescriptions(),
+    search,
   };
 }

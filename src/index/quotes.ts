@@ -12,7 +12,7 @@
  * costs one comparison, and each `sameAs` is capped at `maxSameAs` ids (quotes.json).
  */
 import { z } from 'zod';
-import type { EnrichedArticle, Quote } from '../model/enriched.ts';
+import type { Quote } from '../model/enriched.ts';
 import raw from './quotes.json' with { type: 'json' };
 import { queryTerm, tokenize } from './search-text.ts';
 
@@ -69,13 +69,20 @@ export function similar(a: readonly string[], b: readonly string[], s = LINK_SET
   return shared >= s.minShared && shared / small.length >= s.minContainment && shared / union >= s.minJaccard;
 }
 
-function nodesOf(records: readonly EnrichedArticle[]): Node[] {
+/** What linkQuotes reads of an article; `quoteTerms` when the stems were computed with the article (index/features.ts). */
+export interface QuoteCarrier {
+  id: string;
+  quotes: Quote[];
+  quoteTerms?: string[][];
+}
+
+function nodesOf(records: readonly QuoteCarrier[]): Node[] {
   const bySignature = new Map<string, Node>();
   const memo = new Map<string, string | null>();
   records.forEach((r, article) => {
     r.quotes.forEach((q, quote) => {
       const speaker = speakerKey(q);
-      const terms = quoteTerms(q.text, memo);
+      const terms = r.quoteTerms?.[quote] ?? quoteTerms(q.text, memo);
       if (speaker === undefined || terms.length < LINK_SETTINGS.minTerms) return;
       const signature = `${speaker}\u0002${terms.join(' ')}`;
       const node = bySignature.get(signature);
@@ -115,7 +122,7 @@ function linkNodes(nodes: readonly Node[]): Set<number>[] {
   return links;
 }
 
-export function linkQuotes(records: EnrichedArticle[]): EnrichedArticle[] {
+export function linkQuotes<T extends QuoteCarrier>(records: T[]): T[] {
   const nodes = nodesOf(records);
   const links = linkNodes(nodes);
   const byQuote = new Map<string, string[]>();

@@ -13,7 +13,6 @@
  */
 import { stemmer } from '@orama/stemmers/german';
 import { z } from 'zod';
-import type { EnrichedArticle } from '../model/enriched.ts';
 import stopwordData from './data/stopwords-de.json' with { type: 'json' };
 
 export interface Related {
@@ -95,81 +94,90 @@ export function tokenize(text: string, stems: Map<string, string>): string[] {
   return out;
 }
 
-/** Interned features: stems and `@entity` ids as integers, with their names for tie-breaks. */
-class Features {
+/** The words of an article → stems (or null for stop words and short words), remembered per thread. */
+const stemMemo = new Map<string, string | null>();
+
+function stemOf(w: string): string | null {
+  let s = stemMemo.get(w);
+  if (s === undefined) {
+    if (stemMemo.size > 200_000) stemMemo.clear();
+    s = w.length < 3 || STOPWORDS.has(w) ? null : stemmer(w);
+    stemMemo.set(w, s);
+  }
+  return s;
+}
+
+/** An article's features (stems and `@entity` ids) in first-seen order with their term frequencies. */
+export interface NamedVector {
+  names: string[];
+  weights: number[];
+}
+
+/** The per-article half of related articles (see index/features.ts): its term vector, by feature name. */
+export function articleVector(a: { title: string; blocks: readonly { text: string }[]; entities: readonly { id: string; mentions: number }[] }): NamedVector {
+  const v: NamedVector = { names: [], weights: [] };
+  const slot = new Map<string, number>();
+  const add = (name: string, n: number) => {
+    const at = slot.get(name);
+    if (at !== undefined) v.weights[at] = (v.weights[at] as number) + n;
+    else {
+      slot.set(name, v.names.length);
+      v.names.push(name);
+      v.weights.push(n);
+    }
+  };
+  const addWord = (n: number) => (w: string) => {
+    const s = stemOf(w);
+    if (s !== null) add(s, n);
+  };
+  scanWords(a.title, addWord(2));
+  const body = addWord(1);
+  for (const b of a.blocks) scanWords(b.text, body);
+  for (const e of a.entities) add(`@${e.id}`, ENTITY_WEIGHT * Math.min(e.mentions, 5));
+  return v;
+}
+
+/** Feature names interned as integers, in the order they are first met. */
+export class FeatureTable {
   readonly names: string[] = [];
   private readonly ids = new Map<string, number>();
-  /** word → feature id, or -1 for stop words and short words. */
-  private readonly words = new Map<string, number>();
-  private readonly stems = new Map<string, string>();
 
-  id(name: string): number {
-    let id = this.ids.get(name);
-    if (id === undefined) {
-      id = this.names.length;
-      this.ids.set(name, id);
-      this.names.push(name);
-    }
-    return id;
-  }
-
-  word(w: string): number {
-    let id = this.words.get(w);
-    if (id === undefined) {
-      if (w.length < 3 || STOPWORDS.has(w)) id = -1;
-      else {
-        let s = this.stems.get(w);
-        if (s === undefined) this.stems.set(w, (s = stemmer(w)));
-        id = this.id(s);
+  intern(v: NamedVector): Vector {
+    const features = new Array<number>(v.names.length);
+    for (let i = 0; i < v.names.length; i++) {
+      const name = v.names[i] as string; // i < length
+      let id = this.ids.get(name);
+      if (id === undefined) {
+        id = this.names.length;
+        this.ids.set(name, id);
+        this.names.push(name);
       }
-      this.words.set(w, id);
+      features[i] = id;
     }
-    return id;
+    return { features, weights: [...v.weights] };
   }
 }
 
-/** One article's features in first-seen order with their term frequencies, later their weights. */
-interface Vector {
+/** One article's features with their term frequencies (later their weights), as interned integers. */
+export interface Vector {
   features: number[];
   weights: number[];
 }
 
-function vectorize(articles: readonly EnrichedArticle[], features: Features): Vector[] {
-  // slot[f]: position of feature f in the current article's vector; stamp[f]: which article set it
-  const slot: number[] = [];
-  const stamp: number[] = [];
-  return articles.map((a, doc) => {
-    const v: Vector = { features: [], weights: [] };
-    const add = (f: number, n: number) => {
-      if (stamp[f] === doc) {
-        const at = slot[f] as number; // stamped for this article, so set
-        v.weights[at] = (v.weights[at] as number) + n;
-      } else {
-        stamp[f] = doc;
-        slot[f] = v.features.length;
-        v.features.push(f);
-        v.weights.push(n);
-      }
-    };
-    const addWord = (n: number) => (w: string) => {
-      const f = features.word(w);
-      if (f !== -1) add(f, n);
-    };
-    scanWords(a.title, addWord(2));
-    const body = addWord(1);
-    for (const b of a.blocks) scanWords(b.text, body);
-    for (const e of a.entities) add(features.id(`@${e.id}`), ENTITY_WEIGHT * Math.min(e.mentions, 5));
-    return v;
-  });
-}
+type RelatedInput = { id: string; title: string; blocks: readonly { text: string }[]; entities: readonly { id: string; mentions: number }[] };
 
-export function relatedArticles(articles: readonly EnrichedArticle[], options: RelatedOptions = {}): Map<string, Related[]> {
+/**
+ * `prepared`: the articles' vectors (same order as `articles`) interned in `table`, when the
+ * per-article half was computed elsewhere (index/features.ts); otherwise computed here. The
+ * vectors' weights are overwritten.
+ */
+export function relatedArticles(articles: readonly RelatedInput[], options: RelatedOptions = {}, prepared?: { table: FeatureTable; vectors: Vector[] }): Map<string, Related[]> {
   const limit = options.limit ?? 5;
   const signatureSize = options.signature ?? 24;
   const maxPosting = options.maxPosting ?? 200;
   const minScore = options.minScore ?? 0.05;
-  const features = new Features();
-  const vectors = vectorize(articles, features);
+  const features = prepared?.table ?? new FeatureTable();
+  const vectors = prepared?.vectors ?? articles.map((a) => features.intern(articleVector(a)));
   const df = new Int32Array(features.names.length);
   for (const v of vectors) for (const f of v.features) df[f] = (df[f] as number) + 1;
   const n = articles.length;
@@ -217,7 +225,7 @@ export function relatedArticles(articles: readonly EnrichedArticle[], options: R
   const acc = new Float64Array(n);
   const touched: number[] = [];
   for (let doc = 0; doc < n; doc++) {
-    const a = articles[doc] as EnrichedArticle; // doc < n
+    const a = articles[doc] as RelatedInput; // doc < n
     const v = vectors[doc] as Vector;
     touched.length = 0;
     for (const i of signatures[doc] as number[]) {

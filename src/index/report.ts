@@ -6,7 +6,8 @@
  */
 import type { Diagnostic, Severity } from '../model/diagnostic.ts';
 import type { Provenance, Source } from '../model/article.ts';
-import type { Candidate, EnrichedArticle, Published } from '../model/enriched.ts';
+import type { ArticleDigest } from '../model/digest.ts';
+import type { Candidate, Published } from '../model/enriched.ts';
 import type { SiteModel } from './index.ts';
 
 export const REPORT_VERSION = 1;
@@ -106,7 +107,7 @@ export function countSeverity(list: readonly Diagnostic[]): SeverityCounts {
   return c;
 }
 
-function reportArticle(a: EnrichedArticle): ReportArticle {
+function reportArticle(a: ArticleDigest): ReportArticle {
   return {
     id: a.id,
     title: a.title,
@@ -123,7 +124,7 @@ function reportArticle(a: EnrichedArticle): ReportArticle {
   };
 }
 
-function inferredFields(a: EnrichedArticle): ReportInferred[] {
+function inferredFields(a: ArticleDigest): ReportInferred[] {
   const base = { articleId: a.id, file: a.sourceFile };
   return [
     { ...base, field: 'title', value: a.title, provenance: a.titleProvenance, evidence: a.titleEvidence },
@@ -132,7 +133,7 @@ function inferredFields(a: EnrichedArticle): ReportInferred[] {
   ];
 }
 
-function aggregateCandidates(articles: readonly EnrichedArticle[]): ReportCandidate[] {
+function aggregateCandidates(articles: readonly ArticleDigest[]): ReportCandidate[] {
   const byKey = new Map<string, ReportCandidate & { ids: Set<string> }>();
   for (const a of articles) {
     for (const c of a.candidates) {
@@ -152,7 +153,7 @@ function aggregateCandidates(articles: readonly EnrichedArticle[]): ReportCandid
     .sort((a, b) => b.count - a.count || collator.compare(a.name, b.name) || cmp(a.kind, b.kind));
 }
 
-function perRule(articles: readonly EnrichedArticle[], pick: (a: EnrichedArticle) => readonly { rule: string; example: string }[]): ReportRuleCount[] {
+function perRule(articles: readonly ArticleDigest[], pick: (a: ArticleDigest) => readonly { rule: string; example: string }[]): ReportRuleCount[] {
   const byRule = new Map<string, ReportRuleCount & { ids: Set<string> }>();
   for (const a of articles) {
     for (const { rule, example } of pick(a)) {

@@ -2,15 +2,11 @@
  * What the search finds: every article (title, body, the names of the entities it mentions),
  * every person, place and organisation, every event — each with the page it links to.
  */
-import type { Block } from '../model/article.ts';
 import type { EntityType } from '../model/enriched.ts';
 import type { SiteModel } from './index.ts';
-import type { SearchDoc, SearchKind } from './search.ts';
+import { articleEntityNames, bodyText, type SearchDoc, type SearchKind } from './search.ts';
 
 const KIND: Readonly<Record<EntityType, SearchKind>> = { person: 'person', place: 'ort', organisation: 'organisation' };
-
-/** Body text as a reader sees it: blocks separated by blank lines, captions included (they name people). */
-const bodyText = (blocks: readonly Block[]) => blocks.map((b) => b.text).join('\n\n');
 
 export function searchDocs(site: SiteModel): SearchDoc[] {
   const docs: SearchDoc[] = [];
@@ -22,7 +18,7 @@ export function searchDocs(site: SiteModel): SearchDoc[] {
       date: a.published?.date ?? null,
       source: a.source?.name ?? null,
       text: bodyText(a.blocks),
-      entities: [...new Set(a.entities.map((e) => e.name))].sort(),
+      entities: articleEntityNames(a.entities),
     });
   }
   // The site's own catalogues: every entity and event that gets a page, with that page's path.

@@ -79,48 +79,108 @@ type Entry = [string, Posting];
 
 const FIELD_IDS: Record<string, number> = Object.fromEntries(SEARCH_FIELDS.map((f, i) => [f, i]));
 
-/**
- * The inverted index in MiniSearch's serialisation format (what `MiniSearch#toJSON` writes and
- * `MiniSearch.loadJS` reads), computed directly: MiniSearch's own add + toJSON took ~6 s per
- * 1 000 articles here, this ~0.5 s. Field lengths and averages follow MiniSearch's definitions
- * (unique raw tokens per field; running average in insertion order) so BM25 scores are the
- * same; test/render/search.test.ts compares with a real MiniSearch index.
- */
-export function invertedIndex(docs: readonly SearchDoc[]): { index: Entry[]; lengths: number[][]; avg: number[] } {
-  // term → flat [field, doc, frequency, field, doc, frequency, …]: one growing array per term
-  // instead of nested maps keeps the garbage collector out of the way on big corpora.
-  const postings = new Map<string, number[]>();
-  const lengths: number[][] = [];
-  const avg = SEARCH_FIELDS.map(() => 0);
+/** One field of one document as the index sees it: unique raw tokens, and each index term with its frequency. */
+export interface FieldAnalysis {
+  /** Unique raw tokens (MiniSearch's field length). */
+  length: number;
+  terms: string[];
+  counts: number[];
+}
+
+/** The analysis of one document's fields (in SEARCH_FIELDS order): the per-document half of the index. */
+export function analyseFields(values: readonly string[]): FieldAnalysis[] {
   const counts = new Map<string, number>();
-  docs.forEach((d, id) => {
-    const values = [d.title, d.entities.join(' · '), d.text];
-    const lens: number[] = [];
-    values.forEach((value, field) => {
-      const tokens = words(value);
-      const unique = new Set(tokens).size;
-      lens.push(unique);
-      avg[field] = ((avg[field] ?? 0) * id + unique) / (id + 1);
-      counts.clear();
-      for (const token of tokens) for (const term of indexTerms(token)) counts.set(term, (counts.get(term) ?? 0) + 1);
-      for (const [term, n] of counts) {
-        const list = postings.get(term);
-        if (list) list.push(field, id, n);
-        else postings.set(term, [field, id, n]);
+  return values.map((value) => {
+    const tokens = words(value);
+    counts.clear();
+    for (const token of tokens) for (const term of indexTerms(token)) counts.set(term, (counts.get(term) ?? 0) + 1);
+    return { length: new Set(tokens).size, terms: [...counts.keys()], counts: [...counts.values()] };
+  });
+}
+
+export const searchFields = (d: Pick<SearchDoc, 'title' | 'entities' | 'text'>): string[] => [d.title, d.entities.join(' · '), d.text];
+
+/** An article's searchable fields (see search-docs.ts for the document as a whole). */
+export function articleSearchFields(a: { title: string; blocks: readonly { text: string }[]; entities: readonly { name: string }[] }): string[] {
+  return searchFields({ title: a.title, entities: articleEntityNames(a.entities), text: bodyText(a.blocks) });
+}
+
+/** Body text as a reader sees it: blocks separated by blank lines, captions included (they name people). */
+export const bodyText = (blocks: readonly { text: string }[]): string => blocks.map((b) => b.text).join('\n\n');
+
+export const articleEntityNames = (entities: readonly { name: string }[]): string[] => [...new Set(entities.map((e) => e.name))].sort();
+
+/**
+ * The inverted index, merged document by document from their analyses (which may have been made
+ * on other threads, in any order): term → flat [field, doc, frequency, …], one growing array per
+ * term instead of nested maps, which keeps the garbage collector out of the way on big corpora.
+ * Documents may be added under provisional numbers and renumbered once the final order is known.
+ */
+export class Postings {
+  private readonly lists = new Map<string, number[]>();
+  private lengths: number[][] = [];
+
+  /** Documents added (numbered 0 … count − 1 once renumbered). */
+  get count(): number {
+    return this.lengths.length;
+  }
+
+  add(doc: number, fields: readonly FieldAnalysis[]): void {
+    this.lengths[doc] = fields.map((f) => f.length);
+    fields.forEach((f, field) => {
+      for (let i = 0; i < f.terms.length; i++) {
+        const term = f.terms[i] as string; // terms and counts are parallel
+        const list = this.lists.get(term);
+        if (list) list.push(field, doc, f.counts[i] as number);
+        else this.lists.set(term, [field, doc, f.counts[i] as number]);
       }
     });
-    lengths.push(lens);
-  });
-  const index: Entry[] = [];
-  for (const [term, list] of postings) {
-    const posting: Posting = {};
-    for (let i = 0; i < list.length; i += 3) {
-      const field = String(list[i]);
-      (posting[field] ??= {})[String(list[i + 1])] = list[i + 2] ?? 0;
-    }
-    index.push([term, posting]);
   }
-  return { index, lengths, avg };
+
+  /** `order[provisional] = final` for every document added so far; lengths follow. */
+  renumber(order: ArrayLike<number>): void {
+    for (const list of this.lists.values()) for (let i = 1; i < list.length; i += 3) list[i] = order[list[i] as number] as number;
+    const lengths: number[][] = [];
+    this.lengths.forEach((l, doc) => {
+      lengths[order[doc] as number] = l;
+    });
+    this.lengths = lengths;
+  }
+
+  /**
+   * MiniSearch's serialisation (what `MiniSearch#toJSON` writes and `MiniSearch.loadJS` reads).
+   * Field lengths and averages follow MiniSearch's definitions (unique raw tokens per field;
+   * running average in document order) so BM25 scores are the same; test/render/search.test.ts
+   * compares with a real MiniSearch index. MiniSearch's own add + toJSON took ~6 s per 1 000
+   * articles here.
+   */
+  finish(): { index: Entry[]; lengths: number[][]; avg: number[] } {
+    const avg = SEARCH_FIELDS.map(() => 0);
+    const lengths = this.lengths;
+    for (let id = 0; id < lengths.length; id++) {
+      const lens = lengths[id];
+      if (!lens) throw new Error(`search: Dokument ${id} fehlt im Index`);
+      lens.forEach((unique, field) => {
+        avg[field] = ((avg[field] ?? 0) * id + unique) / (id + 1);
+      });
+    }
+    const index: Entry[] = [];
+    for (const [term, list] of this.lists) {
+      const posting: Posting = {};
+      for (let i = 0; i < list.length; i += 3) {
+        const field = String(list[i]);
+        (posting[field] ??= {})[String(list[i + 1])] = list[i + 2] ?? 0;
+      }
+      index.push([term, posting]);
+    }
+    return { index, lengths, avg };
+  }
+}
+
+export function invertedIndex(docs: readonly SearchDoc[]): { index: Entry[]; lengths: number[][]; avg: number[] } {
+  const postings = new Postings();
+  docs.forEach((d, id) => postings.add(id, analyseFields(searchFields(d))));
+  return postings.finish();
 }
 
 /** JSON that is also safe inside a script: no `</script>`, no line separators that older parsers reject. */
@@ -151,13 +211,18 @@ export function partition(entries: ReadonlyArray<readonly [string, number]>, bud
   return keys;
 }
 
-export function buildSearchIndex(docs: readonly SearchDoc[], options: SearchIndexOptions = {}): { files: SearchFile[]; stats: SearchIndexStats } {
+/**
+ * `postings`: the first documents already merged (see Postings; the rest of `docs` is analysed and
+ * added here); when absent every document is analysed here.
+ */
+export function buildSearchIndex(docs: readonly SearchDoc[], options: SearchIndexOptions = {}, postings?: Postings): { files: SearchFile[]; stats: SearchIndexStats } {
   const shardBytes = options.shardBytes ?? 48_000;
   const chunkSize = options.chunkSize ?? 5;
   const maxPrefix = options.maxPrefix ?? 64;
   const dir = options.dir ?? 'suche';
 
-  const js = invertedIndex(docs);
+  if (postings) for (let i = postings.count; i < docs.length; i++) postings.add(i, analyseFields(searchFields(docs[i] as SearchDoc)));
+  const js = postings ? postings.finish() : invertedIndex(docs);
   const lengths = js.lengths;
   const entries = js.index.sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
   const sized = entries.map((e) => [e[0], JSON.stringify(e).length + 1] as const);

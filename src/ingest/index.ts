@@ -4,7 +4,8 @@
  * Every file ends up either as a RawDocument or as a diagnostic with the reason.
  */
 import { createHash } from 'node:crypto';
-import { readFile, realpath, stat } from 'node:fs/promises';
+import { readFileSync, realpathSync, statSync } from 'node:fs';
+import { realpath } from 'node:fs/promises';
 import path from 'node:path';
 import fg from 'fast-glob';
 import { diag, type Diagnostic } from '../model/diagnostic.ts';
@@ -74,66 +75,81 @@ export async function discover(seedsDir: string): Promise<string[]> {
   return (await discoverAll(seedsDir)).files;
 }
 
-/** Files read concurrently by ingest (bounded: open file handles, memory of in-flight reads). */
-const READ_BATCH = 64;
-
 export async function ingest(seedsDir: string, options: IngestOptions = {}): Promise<IngestResult> {
   const found = await discoverAll(seedsDir);
-  const files = found.files;
-  const documents: RawDocument[] = [];
-  const diagnostics: Diagnostic[] = [...found.diagnostics];
   const root = await realpath(seedsDir);
-  // Reads overlap, a batch at a time: one file is realpath + stat + read, and awaiting them one
-  // file after another cost ~3 s of I/O round trips at 10 000 files. Results are taken in file
-  // order, so documents and diagnostics are exactly as before.
-  for (let i = 0; i < files.length; i += READ_BATCH) {
-    const results = await Promise.all(files.slice(i, i + READ_BATCH).map((file) => readDocument(root, file, options)));
-    for (const result of results) {
-      diagnostics.push(...result.diagnostics);
-      if (result.document) documents.push(result.document);
-    }
+  const ids = assignIds(found.files);
+  const documents: RawDocument[] = [];
+  const diagnostics: Diagnostic[] = [...found.diagnostics, ...ids.diagnostics];
+  for (const file of found.files) {
+    const result = readDocumentSync(root, file, ids.ids.get(file) ?? idFromFile(file), options);
+    diagnostics.push(...result.diagnostics);
+    if (result.document) documents.push(result.document);
   }
-  diagnostics.push(...disambiguateIds(documents));
-  // Invariant of the build report: every candidate is an article or has a warning saying why not.
-  const accounted = new Set([...documents.map((d) => d.sourceFile), ...diagnostics.filter((d) => d.severity !== 'info').map((d) => d.file)]);
-  for (const file of files) {
-    if (!accounted.has(file)) diagnostics.push(diag(file, 'error', 'ingest', 'unaccounted-file', 'Datei weder übernommen noch mit Grund abgelehnt (interner Fehler)', { hint: 'bitte als Fehler melden' }));
-  }
-  return { documents, diagnostics, files };
+  diagnostics.push(...unaccounted(found.files, documents.map((d) => d.sourceFile), diagnostics));
+  return { documents, diagnostics, files: found.files };
+}
+
+/** Invariant of the build report: every candidate is an article or has a warning saying why not. */
+export function unaccounted(files: readonly string[], articles: readonly string[], diagnostics: readonly Diagnostic[]): Diagnostic[] {
+  const accounted = new Set([...articles, ...diagnostics.filter((d) => d.severity !== 'info').map((d) => d.file)]);
+  return files
+    .filter((file) => !accounted.has(file))
+    .map((file) => diag(file, 'error', 'ingest', 'unaccounted-file', 'Datei weder übernommen noch mit Grund abgelehnt (interner Fehler)', { hint: 'bitte als Fehler melden' }));
 }
 
 /**
  * Two files can map to one id (`a b.txt` and `a-b.txt`, `x.txt` and `x.md`, `Ärger.txt` and
- * `Arger.txt`). Ids key every later stage, so they must be unique. The file whose name IS the id
- * keeps it (so adding a look-alike never renames an existing clean file); every other file in
- * the group gets a suffix from a hash of its path, which is stable across builds.
+ * `Arger.txt`). Ids key every later stage, so they must be unique. Decided from the file names
+ * alone, before any file is read (the document stages run in parallel and need their id up
+ * front; and a look-alike that is empty today must not take the id away tomorrow). The file
+ * whose name IS the id keeps it (so adding a look-alike never renames an existing clean file);
+ * every other file in the group gets a suffix from a hash of its path, stable across builds.
  */
-export function disambiguateIds(documents: RawDocument[]): Diagnostic[] {
-  const groups = new Map<string, RawDocument[]>();
-  for (const d of documents) groups.set(d.id, [...(groups.get(d.id) ?? []), d]);
-  const out: Diagnostic[] = [];
+export function assignIds(files: readonly string[]): { ids: Map<string, string>; diagnostics: Diagnostic[] } {
+  const groups = new Map<string, string[]>();
+  for (const f of files) {
+    const id = idFromFile(f);
+    const g = groups.get(id);
+    if (g) g.push(f);
+    else groups.set(id, [f]);
+  }
+  const ids = new Map<string, string>();
+  const diagnostics: Diagnostic[] = [];
   const taken = new Set(groups.keys());
   for (const [id, group] of groups) {
-    if (group.length < 2) continue;
-    const exact = group.filter((d) => d.sourceFile.replace(ARTICLE, '') === id);
-    const keeper = exact[0] ?? group[0]!; // group has ≥ 2 members
-    for (const d of group) {
-      if (d === keeper) continue;
-      let next = `${id}-${createHash('sha256').update(d.sourceFile).digest('hex').slice(0, 6)}`;
-      for (let n = 2; taken.has(next); n++) next = `${id}-${createHash('sha256').update(d.sourceFile).digest('hex').slice(0, 6)}-${n}`;
+    const keeper = group.find((f) => f.replace(ARTICLE, '') === id) ?? group[0]!; // groups are never empty
+    for (const f of group) {
+      if (f === keeper) {
+        ids.set(f, id);
+        continue;
+      }
+      const suffix = createHash('sha256').update(f).digest('hex').slice(0, 6);
+      let next = `${id}-${suffix}`;
+      for (let n = 2; taken.has(next); n++) next = `${id}-${suffix}-${n}`;
       taken.add(next);
-      d.id = next;
-      out.push(diag(d.sourceFile, 'warning', 'ingest', 'duplicate-id', `Dateiname ergibt dieselbe id „${id}“ wie ${keeper.sourceFile}; id „${next}“ vergeben`, { hint: 'Datei eindeutig umbenennen (Doppel?)' }));
+      ids.set(f, next);
+      diagnostics.push(diag(f, 'warning', 'ingest', 'duplicate-id', `Dateiname ergibt dieselbe id „${id}“ wie ${keeper}; id „${next}“ vergeben`, { hint: 'Datei eindeutig umbenennen (Doppel?)' }));
     }
   }
-  return out;
+  return { ids, diagnostics };
 }
 
-export async function readDocument(
-  root: string,
-  file: string,
-  options: IngestOptions = {},
-): Promise<{ document?: RawDocument; diagnostics: Diagnostic[] }> {
+export interface ReadResult {
+  document?: RawDocument;
+  diagnostics: Diagnostic[];
+}
+
+/** Async form of readDocumentSync, for callers that hold no id yet (the id is taken from the file name). */
+export async function readDocument(root: string, file: string, options: IngestOptions = {}): Promise<ReadResult> {
+  return readDocumentSync(root, file, idFromFile(file), options);
+}
+
+/**
+ * Read, decode and settle one file. Synchronous: it runs inside the document stage (on a worker
+ * thread for big corpora), where a blocking read costs less than a trip through the I/O pool.
+ */
+export function readDocumentSync(root: string, file: string, id: string, options: IngestOptions = {}): ReadResult {
   const maxBytes = options.maxBytes ?? DEFAULT_MAX_BYTES;
   const abs = path.join(root, file);
   const fail = (ruleId: string, message: string, hint: string, extra: { line?: number; column?: number } = {}) => ({
@@ -141,7 +157,7 @@ export async function readDocument(
   });
   let real: string;
   try {
-    real = await realpath(abs);
+    real = realpathSync(abs);
   } catch {
     return fail('unreadable', 'Datei nicht lesbar (defekter Link?)', 'Link reparieren oder Datei entfernen');
   }
@@ -150,14 +166,14 @@ export async function readDocument(
   }
   let bytes: Buffer;
   try {
-    const info = await stat(real);
+    const info = statSync(real);
     if (!info.isFile()) {
       return fail('not-a-file', 'Keine normale Datei (Ordner, Pipe oder Gerät) trotz Endung .txt/.md', 'Eintrag umbenennen oder entfernen');
     }
     if (info.size > maxBytes) {
       return fail('too-large', `Datei zu groß (${(info.size / 1048576).toFixed(1)} MiB, erlaubt ${(maxBytes / 1048576).toFixed(0)} MiB)`, 'Datei in einzelne Artikel aufteilen');
     }
-    bytes = await readFile(real);
+    bytes = readFileSync(real);
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code ?? 'Fehler';
     return fail('unreadable', `Datei nicht lesbar (${code})`, 'Leserechte prüfen (chmod a+r)');
@@ -180,7 +196,7 @@ export async function readDocument(
   }
   const ext = path.extname(file).toLowerCase();
   const document: RawDocument = {
-    id: idFromFile(file),
+    id,
     sourceFile: file,
     format: ext === '.md' ? 'md' : 'txt',
     sha256: createHash('sha256').update(bytes).digest('hex'),

@@ -1,7 +1,11 @@
 /**
  * What render/ produces and write/ writes: a file of the site, by its path relative to dist/.
- * The writer (and build) take any `AnyPage`: a plain Page, a ChunkedPage or a LazyPage.
+ * The build takes any `AnyPage`: a plain Page or ChunkedPage (content at hand), a SpecPage (a view
+ * model, rendered wherever the build runs it: on a worker thread for big corpora) or a
+ * RecordsPage (JSON of full records, read back from the record store).
  */
+import type { RecordLoc, RecordPatch } from './digest.ts';
+
 export interface Page {
   /** posix path relative to the output folder, e.g. `artikel/foo.html`. Never absolute, never `..`. */
   path: string;
@@ -32,9 +36,47 @@ export interface LazyPage {
   render(): PageContent;
 }
 
-export type AnyPage = Page | ChunkedPage | LazyPage;
+/**
+ * A page given by its view model (render/context.ts `PageSpec`: plain JSON data), so it can be
+ * rendered on any thread and keyed without being rendered: the key is a hash of `spec` and
+ * `extra` (render/lazy.ts). Renderable only by render/ (renderSpecPage); opaque to everyone else.
+ */
+export interface SpecPage {
+  kind: 'spec';
+  path: string;
+  spec: unknown;
+  /** JSON data the page depends on besides `spec` (an article's record fingerprint, the paths its body links). */
+  extra?: unknown;
+  /** An article page: its body comes from the full record in the record store. */
+  article?: ArticleSource;
+}
+
+/** Where an article page or the API finds the full record, and what the corpus stages changed in it. */
+export interface ArticleSource {
+  loc: RecordLoc;
+  patch: RecordPatch;
+  /** Page path of each entity in `record.entities` (same order), null where it has none. */
+  entityPaths?: (string | null)[];
+}
+
+/**
+ * A JSON array of full records (api/articles.json): too big to hold as one string at 100 000
+ * articles and made of records that live in the record store, so the build streams it slice by
+ * slice, each slice rendered where the records are read (render/pages/api.ts recordsJson).
+ */
+export interface RecordsPage {
+  kind: 'records';
+  path: string;
+  /** Changes whenever the content would (the records' fingerprints in order). */
+  key: string;
+  records: ArticleSource[];
+}
+
+export type AnyPage = Page | ChunkedPage | LazyPage | SpecPage | RecordsPage;
 
 export const isLazyPage = (p: AnyPage): p is LazyPage => typeof (p as Partial<LazyPage>).render === 'function';
+export const isSpecPage = (p: AnyPage): p is SpecPage => (p as Partial<SpecPage>).kind === 'spec';
+export const isRecordsPage = (p: AnyPage): p is RecordsPage => (p as Partial<RecordsPage>).kind === 'records';
 
 /** Joins chunked content (for in-memory builds and tests); strings and bytes pass unchanged. */
 export function contentToValue(content: PageContent): string | Uint8Array {

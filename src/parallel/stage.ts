@@ -1,68 +1,134 @@
 /**
- * The document stages as the build composes them: cache lookup → normalise + enrich for the
- * misses (on worker threads when it pays) → corpus-wide slugs. Records come back in input order
- * with diagnostics grouped as the serial pipeline reports them (all normalise, then all enrich).
+ * The document stages as the build composes them: discover the corpus (ingest) → every file
+ * through read → normalise → enrich → digest (document.ts), on the pool's threads, with the record
+ * cache → corpus-wide ids and slugs → the index builder, fed in file order. Results come back in
+ * file order whatever thread made them, so the output never depends on thread timing.
  */
-import type { Diagnostic } from '../model/diagnostic.ts';
-import type { EnrichedArticle } from '../model/enriched.ts';
-import type { Knowledge } from '../model/knowledge.ts';
-import type { RawDocument } from '../model/raw.ts';
-import { assignSlugs } from '../normalise/slug.ts';
-import { openRecordCache, type RecordCache, type RecordCacheStats } from '../cache/records.ts';
+import { realpath } from 'node:fs/promises';
+import { cacheSalt, openCacheIndex, saveCacheIndex, type CacheIndex } from '../cache/index.ts';
 import { loadSlugs, saveSlugs } from '../cache/slugs.ts';
 import { pipelineVersion } from '../cache/version.ts';
-import { processDocuments, type ProcessedDocument } from './index.ts';
+import { assignIds, unaccounted, type Discovery, type IngestOptions } from '../ingest/index.ts';
+import { IndexBuilder } from '../index/index.ts';
+import type { Diagnostic } from '../model/diagnostic.ts';
+import type { RecordLoc } from '../model/digest.ts';
+import type { Knowledge } from '../model/knowledge.ts';
+import { assignSlugs } from '../normalise/slug.ts';
+import type { DocumentInput } from './document.ts';
+import type { Pool } from './pool.ts';
 
 export interface DocumentStageOptions {
-  /** Folder for the record cache; omitted = no cache. */
+  /** Build cache folder (record cache and slugs); omitted = none. */
   cacheDir?: string;
-  workers?: number;
+  /** Record store folder when there is no cache (worker pools need one); omitted = in memory. */
+  storeDir?: string;
+  ingest?: IngestOptions;
+  /** Theme templates the threads render pages with later in this build. */
+  templates?: ReadonlyMap<string, string>;
   onProgress?: (done: number, total: number) => void;
 }
 
-export interface DocumentStageResult {
-  records: EnrichedArticle[];
-  normaliseDiagnostics: Diagnostic[];
-  enrichDiagnostics: Diagnostic[];
-  cache?: RecordCacheStats;
-  /**
-   * What each record was made from, by article id: source file + sha256 of its bytes. With the
-   * pipeline version and corpus.yml (which salt every page key) it determines the record before the
-   * corpus-level stages, so page builders can key lazy pages without hashing whole records.
-   */
-  inputs: Map<string, string>;
+export interface CacheStats {
+  hits: number;
+  misses: number;
 }
 
-export async function runDocumentStages(docs: readonly RawDocument[], knowledge: Knowledge, options: DocumentStageOptions = {}): Promise<DocumentStageResult> {
-  let cache: RecordCache | undefined;
-  if (options.cacheDir !== undefined) cache = await openRecordCache(options.cacheDir, await pipelineVersion(), knowledge);
-  const keys = cache ? docs.map((d) => cache.key(d)) : [];
-  const done: (ProcessedDocument | undefined)[] = docs.map((_, i) => (cache ? cache.get(keys[i] as string) : undefined));
-  const missing = docs.filter((_, i) => done[i] === undefined);
-  const hits = docs.length - missing.length;
-  const fresh = await processDocuments(missing, knowledge, {
-    ...(options.workers !== undefined ? { workers: options.workers } : {}),
-    onProgress: (n) => options.onProgress?.(hits + n, docs.length),
+export interface DocumentStageResult {
+  /** Every input file discovered, sorted. */
+  files: string[];
+  ingestDiagnostics: Diagnostic[];
+  normaliseDiagnostics: Diagnostic[];
+  enrichDiagnostics: Diagnostic[];
+  /** The articles, merged into the index builder in file order. */
+  index: IndexBuilder;
+  /** Article id → source file + sha256 of its bytes (page keys, see render/lazy.ts). */
+  inputs: Map<string, string>;
+  /** Article id → its entry in the record store. */
+  locs: Map<string, RecordLoc>;
+  /** Settles slugs corpus-wide (IndexBuilder.finish's `settle`). */
+  settle: <T extends { id: string; slug: string; path: string }>(digests: T[]) => T[];
+  /** Saves what the next build reuses (record cache index, the settled slugs); call after a successful build. */
+  save(articles: readonly { id: string; slug: string }[]): Promise<void>;
+  cache?: CacheStats;
+}
+
+/** Files per job: enough to amortise a message, few enough to spread the work evenly. */
+const BATCH = 32;
+
+/** `found`: the corpus as discoverAll listed it (the build lists it first to size the pool). */
+export async function runDocumentStages(seedsDir: string, found: Discovery, knowledge: Knowledge, pool: Pool, options: DocumentStageOptions = {}): Promise<DocumentStageResult> {
+  const root = await realpath(seedsDir);
+  const ids = assignIds(found.files);
+  const salt = cacheSalt(await pipelineVersion(), knowledge);
+  const cache: CacheIndex | undefined = options.cacheDir !== undefined ? await openCacheIndex(options.cacheDir) : undefined;
+  const storeDir = cache?.dir ?? options.storeDir ?? null;
+  const segment = cache?.nextSegment ?? 1;
+  await pool.broadcast('begin', {
+    knowledge,
+    templates: new Map(options.templates ?? []),
+    salt,
+    root,
+    ...(options.ingest ? { ingest: options.ingest } : {}),
+    storeDir,
+    segment,
+    ...(cache ? { cached: cache.entries } : {}),
   });
-  let f = 0;
-  for (let i = 0; i < docs.length; i++) {
-    if (done[i] !== undefined) continue;
-    const r = fresh[f++] as ProcessedDocument; // fresh has exactly one result per missing document, in order
-    done[i] = r;
-    cache?.set(keys[i] as string, r);
-  }
-  if (cache) await cache.save();
-  const all = done as ProcessedDocument[]; // every slot filled by the loop above
-  // With the cache, the previous build's slugs keep URLs stable when a newcomer sorts first.
-  const previousSlugs = options.cacheDir !== undefined ? await loadSlugs(options.cacheDir) : undefined;
-  const records = assignSlugs(all.map((d) => d.record), 'artikel', previousSlugs);
-  if (options.cacheDir !== undefined) await saveSlugs(options.cacheDir, records);
+
+  const inputs: DocumentInput[] = found.files.map((file) => ({ file, id: ids.ids.get(file) as string })); // assignIds names every file
+  const jobs = [];
+  for (let i = 0; i < inputs.length; i += BATCH) jobs.push(pool.run('documents', { inputs: inputs.slice(i, i + BATCH) }));
+  for (const j of jobs) j.catch(() => {}); // awaited in order below; a later failure must not go unhandled meanwhile
+
   const result: DocumentStageResult = {
-    records,
-    normaliseDiagnostics: all.flatMap((d) => d.normaliseDiagnostics),
-    enrichDiagnostics: all.flatMap((d) => d.enrichDiagnostics),
-    inputs: new Map(docs.map((d) => [d.id, `${d.sourceFile}\0${d.sha256}`])),
+    files: found.files,
+    ingestDiagnostics: [...found.diagnostics, ...ids.diagnostics],
+    normaliseDiagnostics: [],
+    enrichDiagnostics: [],
+    index: new IndexBuilder(),
+    inputs: new Map(),
+    locs: new Map(),
+    settle: (d) => d,
+    save: async () => {},
   };
-  if (cache) result.cache = cache.stats;
+  const live = new Map<string, RecordLoc>();
+  const stats: CacheStats = { hits: 0, misses: 0 };
+  const articleFiles: string[] = [];
+  let done = 0;
+  for (const job of jobs) {
+    for (const o of await job) {
+      result.ingestDiagnostics.push(...o.ingestDiagnostics);
+      result.normaliseDiagnostics.push(...o.normaliseDiagnostics);
+      result.enrichDiagnostics.push(...o.enrichDiagnostics);
+      const a = o.article;
+      if (a) {
+        result.index.add(a.digest, a.features);
+        result.inputs.set(a.digest.id, a.input);
+        result.locs.set(a.digest.id, a.loc);
+        live.set(a.key, a.loc);
+        articleFiles.push(o.file);
+        if (a.cached) stats.hits++;
+        else stats.misses++;
+      }
+      options.onProgress?.(++done, inputs.length);
+    }
+  }
+  // Before any thread reads an entry another one wrote.
+  await pool.broadcast('seal', {});
+  result.ingestDiagnostics.push(...unaccounted(found.files, articleFiles, [...result.ingestDiagnostics, ...result.normaliseDiagnostics, ...result.enrichDiagnostics]));
+
+  if (options.cacheDir !== undefined) {
+    const cacheDir = options.cacheDir;
+    // With the cache, the previous build's slugs keep URLs stable when a newcomer sorts first.
+    const previous = await loadSlugs(cacheDir);
+    result.settle = (d) => assignSlugs(d, 'artikel', previous);
+    result.cache = stats;
+    const threads = Math.max(1, pool.threads);
+    result.save = async (articles) => {
+      if (cache) saveCacheIndex(cache, live, segment + threads);
+      await saveSlugs(cacheDir, articles);
+    };
+  } else {
+    result.settle = (d) => assignSlugs(d, 'artikel');
+  }
   return result;
 }

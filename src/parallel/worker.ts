@@ -1,27 +1,18 @@
 /**
- * Worker thread entry (bundled to lib/parallel-worker.js): compiles the knowledge once, then
- * answers batches of RawDocuments with ProcessedDocuments. No I/O, no state between batches.
+ * Worker thread entry (bundled to lib/parallel-worker.js): answers the pool's jobs (jobs.ts) one
+ * at a time, with the thread's own job state. An exception becomes an error answer for that
+ * job; the thread stays usable.
  */
 import { parentPort, workerData } from 'node:worker_threads';
-import { compileKnowledge } from '../enrich/index.ts';
-import type { Knowledge } from '../model/knowledge.ts';
-import type { RawDocument } from '../model/raw.ts';
-import { processDocument } from './process.ts';
-
-export interface BatchRequest {
-  batch: number;
-  docs: RawDocument[];
-}
+import { createJobState, handle, type JobKind } from './jobs.ts';
 
 if (!parentPort) throw new Error('parallel-worker: nur als Worker-Thread startbar');
 const port = parentPort;
-// The main thread sends exactly the Knowledge it validated; structured clone keeps it plain data.
-const ck = compileKnowledge((workerData as { knowledge: Knowledge }).knowledge);
-port.on('message', (req: BatchRequest) => {
+const state = createJobState((workerData as { index: number }).index);
+port.on('message', (msg: { id: number; kind: JobKind; request: never }) => {
   try {
-    port.postMessage({ batch: req.batch, results: req.docs.map((d) => processDocument(d, ck)) });
+    port.postMessage({ id: msg.id, result: handle(state, msg.kind, msg.request) });
   } catch (error) {
-    const where = error instanceof Error ? (error.stack ?? error.message) : String(error);
-    port.postMessage({ batch: req.batch, error: where });
+    port.postMessage({ id: msg.id, error: error instanceof Error ? (error.stack ?? error.message) : String(error) });
   }
 });

@@ -3,8 +3,8 @@
  * which renders a content template and wraps it in the shared layout (navigation, breadcrumbs,
  * footer, metadata). Page builders of other stages (search, feeds) use the same call.
  */
-import type { SiteModel } from '../index/index.ts';
 import { PAGES } from '../index/paths.ts';
+import type { SiteSettings } from '../model/knowledge.ts';
 import type { Page } from '../model/page.ts';
 import type { Theme } from '../model/theme.ts';
 import { createEngine, type Engine } from './engine.ts';
@@ -69,9 +69,10 @@ export interface RenderContext {
   helpers(pagePath: string): Helpers;
 }
 
-export function createContext(site: SiteModel, theme: Theme): RenderContext {
+/** Needs only the site settings (corpus.yml `site`) and the theme: any thread can make one. */
+export function createContext(settings: SiteSettings, theme: Theme): RenderContext {
   const engine = createEngine(theme);
-  const baseUrl = site.knowledge.site.baseUrl;
+  const baseUrl = settings.baseUrl;
   const url = (p: string) => absoluteUrl(baseUrl, p);
   const helpers = (pagePath: string, absolute = false): Helpers => {
     const rel = relHrefFrom(pagePath);
@@ -84,7 +85,7 @@ export function createContext(site: SiteModel, theme: Theme): RenderContext {
       readingTime,
     };
   };
-  const siteInfo = { title: site.knowledge.site.title, description: site.knowledge.site.description, language: site.knowledge.site.language };
+  const siteInfo = { title: settings.title, description: settings.description, language: settings.language };
   return {
     theme,
     engine,

@@ -12,7 +12,7 @@ export interface Engine {
   has(name: string): boolean;
 }
 
-export function createEngine(theme: Theme): Engine {
+export function createEngine(theme: Pick<Theme, 'templates' | 'origins'>): Engine {
   // autoTrim: drop the newline after a tag, so templates can be laid out readably without blank lines in the output
   const eta = new Eta({ autoEscape: true, autoTrim: [false, 'nl'], cache: true, useWith: false, varName: 'it' });
   for (const [name, source] of theme.templates) {

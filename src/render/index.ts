@@ -3,10 +3,12 @@
  * stream to the writer one at a time instead of being held in memory together.
  */
 import type { SiteModel } from '../index/index.ts';
-import type { AnyPage } from '../model/page.ts';
+import type { RecordReader } from '../cache/store.ts';
+import { contentToValue, isLazyPage, isRecordsPage, isSpecPage, type AnyPage } from '../model/page.ts';
 import type { Theme } from '../model/theme.ts';
 import { createContext, type RenderContext } from './context.ts';
-import { apiPages } from './pages/api.ts';
+import { apiPages, recordsJson } from './pages/api.ts';
+import { renderSpecPage, type SpecEnv } from './lazy.ts';
 import { articlePages } from './pages/article.ts';
 import { homePage } from './pages/home.ts';
 import { assetPages, notFoundPage } from './pages/static.ts';
@@ -29,7 +31,21 @@ export type PageBuilder = (site: SiteModel, ctx: RenderContext) => Iterable<AnyP
 
 export const pageBuilders: readonly PageBuilder[] = [homePage, articlePages, entityPages, publisherPages, eventPages, registerPage, timelinePage, quotesPage, coveragePage, notFoundPage, assetPages, apiPages, searchPages, feedPages, sitemapPages, reportJsonPages, reportHtmlPages];
 
-export function* renderSite(site: SiteModel, theme: Theme): Generator<AnyPage> {
-  const ctx = createContext(site, theme);
+/** Everything needed to render any page on this thread: the render context, the record store, the rule texts. */
+export function renderEnv(site: SiteModel, theme: Theme, records?: RecordReader): SpecEnv {
+  return { ctx: createContext(site.knowledge.site, theme), ruleDescriptions: site.ruleDescriptions, ...(records ? { records } : {}) };
+}
+
+/** A page's content rendered right here (tests, small in-memory builds); spec pages and API records included. */
+export function renderInline(page: AnyPage, env: SpecEnv): string | Uint8Array {
+  if (isSpecPage(page)) return renderSpecPage(page, env);
+  if (isRecordsPage(page)) {
+    if (!env.records) throw new Error(`render: ${page.path} braucht den Datensatzspeicher`);
+    return page.records.length === 0 ? '[]\n' : `[\n${recordsJson(page.records, env.records)}\n]\n`;
+  }
+  return contentToValue(isLazyPage(page) ? page.render() : page.content);
+}
+
+export function* renderSite(site: SiteModel, theme: Theme, ctx: RenderContext = createContext(site.knowledge.site, theme)): Generator<AnyPage> {
   for (const builder of pageBuilders) yield* builder(site, ctx);
 }

@@ -1,42 +1,95 @@
 /**
- * Lazy pages for incremental builds (model/page.ts, docs/performance.md): a page builder computes
- * the page's whole view model (the PageSpec — plain JSON data: titles, hrefs, teasers, formatted
- * dates), hashes it, and leaves the template run, the layout and the bytes to `render()`. The
- * writer skips `render()` when the previous build wrote the same path with the same key.
+ * Pages as view models (model/page.ts SpecPage): a page builder computes the page's whole view
+ * model (the PageSpec — plain JSON data: titles, hrefs, teasers, formatted dates) and leaves the
+ * template run, the layout and the bytes to `renderSpecPage`, which any thread can run. The key
+ * of a spec page is a hash of its spec and `extra`: the writer skips rendering when the previous
+ * build wrote the same path with the same key (docs/performance.md).
  *
  * Why hashing the spec is enough: `ctx.renderPage(spec)` reads nothing but the spec, the theme,
  * corpus.yml (site title, base URL) and the code — and the writer salts every key with those.
- * Whatever render() adds after the key was taken (the article body) must be covered by `extra`.
+ * What rendering adds beyond the spec (an article's body) must be covered by `extra`.
  */
 import { createHash } from 'node:crypto';
+import type { RecordReader } from '../cache/store.ts';
+import { recordOf } from '../index/digest.ts';
 import type { SiteModel } from '../index/index.ts';
+import type { ArticleDigest } from '../model/digest.ts';
 import type { EnrichedArticle } from '../model/enriched.ts';
-import type { LazyPage } from '../model/page.ts';
+import type { ArticleSource, SpecPage } from '../model/page.ts';
+import { renderBody } from './body/index.ts';
 import type { PageSpec, RenderContext } from './context.ts';
 
-/**
- * `extra`: JSON data that `finish` reads besides the spec (e.g. the article record behind the
- * body). `finish` completes the spec when the page does get rendered (work a skipped page saves).
- */
-export function lazySpecPage(ctx: RenderContext, spec: PageSpec, extra?: unknown, finish?: (spec: PageSpec) => PageSpec): LazyPage {
+export function specPage(spec: PageSpec, extra?: unknown, article?: ArticleSource): SpecPage {
+  const page: SpecPage = { kind: 'spec', path: spec.path, spec };
+  if (extra !== undefined) page.extra = extra;
+  if (article !== undefined) page.article = article;
+  return page;
+}
+
+export function specKey(page: SpecPage): string {
+  const spec = page.spec as PageSpec; // made by specPage from a PageSpec
   const h = createHash('sha1').update(spec.template).update('\0').update(JSON.stringify(spec));
-  if (extra !== undefined) h.update('\0').update(JSON.stringify(extra));
+  if (page.extra !== undefined) h.update('\0').update(JSON.stringify(page.extra));
+  return h.digest('base64url');
+}
+
+/** What rendering a spec page may read besides the page: the record store, and why rules removed text. */
+export interface SpecEnv {
+  ctx: RenderContext;
+  records?: RecordReader;
+  ruleDescriptions: ReadonlyMap<string, string>;
+}
+
+/** The full record behind an article source, as the corpus stages left it. */
+export function loadRecord(records: RecordReader, source: ArticleSource): EnrichedArticle {
+  const body = records.body(source.loc);
+  return recordOf(body.digest, body.occurrences, source.patch);
+}
+
+export function renderSpecPage(page: SpecPage, env: SpecEnv): string {
+  let spec = page.spec as PageSpec; // made by specPage from a PageSpec
+  if (page.article) {
+    if (!env.records) throw new Error(`render: ${page.path} braucht den Datensatzspeicher`);
+    spec = withBody(spec, loadRecord(env.records, page.article), page.article.entityPaths ?? [], env);
+  }
+  return env.ctx.renderPage(spec).content as string; // renderPage returns the HTML string
+}
+
+/** Body and cleanup list of an article page: from the full record (and the rule texts, which are code). */
+function withBody(spec: PageSpec, a: EnrichedArticle, entityPaths: readonly (string | null)[], env: SpecEnv): PageSpec {
+  const h = env.ctx.helpers(spec.path);
+  const paths = new Map<string, string>();
+  a.entities.forEach((e, i) => {
+    const p = entityPaths[i];
+    if (p) paths.set(e.id, p);
+  });
+  const entityHref = (id: string) => {
+    const p = paths.get(id);
+    return p === undefined ? null : h.href(p);
+  };
+  const why = (rule: string) => env.ruleDescriptions.get(rule) ?? null;
   return {
-    path: spec.path,
-    key: h.digest('base64url'),
-    render: () => ctx.renderPage(finish ? finish(spec) : spec).content,
+    ...spec,
+    data: {
+      ...spec.data,
+      body: renderBody(a, entityHref),
+      cleanup: {
+        removed: a.removed.map((r) => ({ ...r, why: why(r.rule) })),
+        repairs: a.repairs.map((r) => ({ ...r, why: why(r.rule) })),
+      },
+    },
   };
 }
 
-const recordKeys = new WeakMap<EnrichedArticle, string>();
+const recordKeys = new WeakMap<ArticleDigest, string>();
 
 /**
  * A fingerprint of an article record as the site model holds it. From the build's inputs when
  * known (source file + bytes fix the record up to the pipeline version and corpus.yml, which the
- * writer's salt covers) plus what the corpus-level stages change in it (slug, path, the quotes'
- * `sameAs` lists); otherwise a hash of the whole record.
+ * writer's salt covers) plus what the corpus-level stages change in it (id, slug, path, the
+ * quotes' `sameAs` lists); otherwise a hash of the whole digest.
  */
-export function recordKey(site: SiteModel, a: EnrichedArticle): string {
+export function recordKey(site: SiteModel, a: ArticleDigest): string {
   let key = recordKeys.get(a);
   if (key !== undefined) return key;
   const input = site.build.inputs?.get(a.id);

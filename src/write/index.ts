@@ -14,7 +14,7 @@ import { closeSync, linkSync, mkdirSync, openSync, readFileSync, statSync, write
 import { mkdir, rename, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { OUTPUT_MARKER } from '../config/guard.ts';
-import { isLazyPage, type AnyPage, type PageContent } from '../model/page.ts';
+import { isLazyPage, type ChunkedPage, type LazyPage, type Page, type PageContent } from '../model/page.ts';
 import { loadManifest, saveManifest, type PageManifest } from './manifest.ts';
 import { recoverLeftovers } from './recover.ts';
 
@@ -57,11 +57,58 @@ export interface StageOptions {
   salt?: string;
 }
 
+/**
+ * A file of the new output that another thread (or a later step) places: the writer has confined
+ * the path and made its folder; `prev` is the previous build's manifest entry for the path.
+ */
+export interface Target {
+  path: string;
+  /** Absolute path in the staging folder. */
+  abs: string;
+  /** Absolute path of the same file in the current output (may not exist). */
+  old: string;
+  prev?: { key: string; size: number };
+}
+
+/** What placing a target did. */
+export interface Placed {
+  key: string;
+  size: number;
+  /** Hard-linked from the previous output without rendering (its key matched). */
+  linked: boolean;
+}
+
+/**
+ * Place a keyed file: hard-link it from the previous output when the previous build wrote the
+ * same key and the file is still there with that size; otherwise render and write it. Runs on any
+ * thread (the worker threads place the pages they render).
+ */
+export function placeKeyed(target: Target, key: string, render: () => PageContent): Placed {
+  const before = target.prev;
+  if (before !== undefined && before.key === key && sizeOf(target.old) === before.size && tryLink(target.old, target.abs)) {
+    return { key, size: before.size, linked: true };
+  }
+  return { key, size: writeContent(target.abs, render()), linked: false };
+}
+
+/** Write content (string, bytes or chunks) to a new file; returns its size in bytes. */
+export function writeContent(abs: string, content: PageContent): number {
+  if (typeof content !== 'string' && !(content instanceof Uint8Array)) return writeChunks(abs, content);
+  const bytes = typeof content === 'string' ? Buffer.from(content) : content;
+  writeFileSync(abs, bytes);
+  return bytes.byteLength;
+}
+
 export interface StagedOutput {
   readonly staging: string;
   /** What was cleaned up or restored from an earlier interrupted build (for the build report). */
   readonly recovered: string[];
-  write(page: AnyPage): Promise<void>;
+  write(page: Page | ChunkedPage | LazyPage): Promise<void>;
+  /** Reserve a keyed file for `placeKeyed` elsewhere; report the outcome with `placed`. */
+  reserve(pagePath: string): Target;
+  placed(target: Target, result: Placed): void;
+  /** A keyed file whose content arrives in pieces (api/articles.json): linked when the key matched, else streamed. */
+  writeStream(pagePath: string, key: string, chunks: () => AsyncIterable<string>): Promise<void>;
   /** Swap the staging folder in as the output folder. */
   commit(): Promise<WriteStats>;
   /** Remove the staging folder; the output folder is untouched. */
@@ -78,6 +125,26 @@ function writeChunks(abs: string, chunks: Iterable<string>): number {
   try {
     let pending = '';
     for (const chunk of chunks) {
+      pending += chunk;
+      if (pending.length >= CHUNK) {
+        bytes += writeAll(fd, Buffer.from(pending));
+        pending = '';
+      }
+    }
+    if (pending !== '') bytes += writeAll(fd, Buffer.from(pending));
+  } finally {
+    closeSync(fd);
+  }
+  return bytes;
+}
+
+/** Like writeChunks, for chunks that arrive asynchronously (produced on other threads). */
+async function writeChunksAsync(abs: string, chunks: AsyncIterable<string>): Promise<number> {
+  const fd = openSync(abs, 'w');
+  let bytes = 0;
+  try {
+    let pending = '';
+    for await (const chunk of chunks) {
       pending += chunk;
       if (pending.length >= CHUNK) {
         bytes += writeAll(fd, Buffer.from(pending));
@@ -142,36 +209,56 @@ export async function stageOutput(outDir: string, options: StageOptions = {}): P
         return bytes.byteLength;
       }
     }
-    writeFileSync(abs, bytes);
-    return bytes.byteLength;
+    return writeContent(abs, bytes);
+  };
+
+  const reserve = (pagePath: string): Target => {
+    const abs = confine(staging, pagePath);
+    if (pagePath === OUTPUT_MARKER) throw new OutputPathError(pagePath, 'ist für die Markierungsdatei reserviert');
+    if (written.has(pagePath)) throw new OutputPathError(pagePath, 'wurde zweimal erzeugt');
+    written.add(pagePath);
+    const dir = path.dirname(abs);
+    if (!dirs.has(dir)) {
+      mkdirSync(dir, { recursive: true });
+      dirs.add(dir);
+    }
+    const target: Target = { path: pagePath, abs, old: path.join(out, pagePath) };
+    const before = previous?.pages.get(pagePath);
+    if (before !== undefined) target.prev = before;
+    return target;
+  };
+  const placed = (target: Target, result: Placed) => {
+    next.pages.set(target.path, { key: result.key, size: result.size });
+    if (result.linked) {
+      stats.linked++;
+      stats.skipped++;
+    }
+    stats.files++;
+    stats.bytes += result.size;
   };
 
   return {
     staging,
     recovered,
+    reserve,
+    placed,
     async write(page) {
-      const abs = confine(staging, page.path);
-      if (page.path === OUTPUT_MARKER) throw new OutputPathError(page.path, 'ist für die Markierungsdatei reserviert');
-      if (written.has(page.path)) throw new OutputPathError(page.path, 'wurde zweimal erzeugt');
-      written.add(page.path);
-      const dir = path.dirname(abs);
-      if (!dirs.has(dir)) {
-        mkdirSync(dir, { recursive: true });
-        dirs.add(dir);
-      }
-      let size: number;
+      const target = reserve(page.path);
       if (isLazyPage(page)) {
-        const before = previous?.pages.get(page.path);
-        const old = path.join(out, page.path);
-        if (before !== undefined && before.key === page.key && sizeOf(old) === before.size && tryLink(old, abs)) {
-          stats.linked++;
-          stats.skipped++;
-          size = before.size;
-        } else size = put(page.path, abs, page.render());
-        next.pages.set(page.path, { key: page.key, size });
-      } else size = put(page.path, abs, page.content);
+        placed(target, placeKeyed(target, page.key, () => page.render()));
+        return;
+      }
       stats.files++;
-      stats.bytes += size;
+      stats.bytes += put(page.path, target.abs, page.content);
+    },
+    async writeStream(pagePath, key, chunks) {
+      const target = reserve(pagePath);
+      const before = target.prev;
+      if (before !== undefined && before.key === key && sizeOf(target.old) === before.size && tryLink(target.old, target.abs)) {
+        placed(target, { key, size: before.size, linked: true });
+        return;
+      }
+      placed(target, { key, size: await writeChunksAsync(target.abs, chunks()), linked: false });
     },
     async commit() {
       const old = path.join(parent, `.${base}.old-${process.pid}-${randomBytes(4).toString('hex')}`);

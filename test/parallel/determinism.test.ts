@@ -71,14 +71,16 @@ it('main thread, two workers and a warm cache give the same site', { timeout: 12
   const serial = await tree(path.join(tmp, 'serial'));
   expect([...serial.keys()].filter((k) => k.startsWith('artikel/'))).toHaveLength(COUNT);
   expectSameTree(serial, await tree(path.join(tmp, 'workers')));
-  // Second build into the same folder: every record comes from the cache, so no cache shard is
-  // rewritten (a shard is only written when its set of keys changes).
-  const cacheDir = path.join(tmp, '.presseschau-cache', 'workers');
-  const shards = (await readdir(cacheDir)).filter((n) => n.endsWith('.v8'));
+  // Second build into the same folder: every record comes from the cache, so no record store
+  // segment is written (segments are created with their first entry) and none is rewritten.
+  const cacheDir = path.join(tmp, '.presseschau-cache', 'workers', 'store');
+  const shards = (await readdir(cacheDir)).filter((n) => n.endsWith('.bin'));
   expect(shards.length).toBeGreaterThan(0);
+  const names = await readdir(cacheDir);
   const mtimes = async () => Promise.all(shards.map(async (n) => (await stat(path.join(cacheDir, n))).mtimeMs));
   const before = await mtimes();
   buildWith(path.join(tmp, 'workers'), 2);
   expect(await mtimes()).toEqual(before);
+  expect((await readdir(cacheDir)).filter((n) => n.endsWith('.bin')).sort()).toEqual(names.filter((n) => n.endsWith('.bin')).sort());
   expectSameTree(serial, await tree(path.join(tmp, 'workers')));
 });

@@ -1,5 +1,5 @@
 /**
- * Lazy pages (render/lazy.ts): the key of a page must change whenever its output would, or a
+ * Keyed pages (render/lazy.ts spec pages, the API records): the key of a page must change whenever its output would, or a
  * rebuild leaves stale pages; and an unchanged rebuild must render none of them. Through the real
  * build with its cache, on a copy of the seeds.
  */
@@ -9,17 +9,21 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { build, type BuildOptions } from '../../src/build.ts';
 import { loadTheme } from '../../src/ingest/templates.ts';
-import { isLazyPage } from '../../src/model/page.ts';
+import { isRecordsPage, isSpecPage } from '../../src/model/page.ts';
 import { renderSite } from '../../src/render/index.ts';
+import { specKey } from '../../src/render/lazy.ts';
 
 const SEEDS = path.resolve(import.meta.dirname, '../../seeds');
 let root: string;
 let opts: BuildOptions;
 
-/** path → key of every lazy page the build's site model gives. */
+/** path → key of every keyed page (spec pages, the API records) the build's site model gives. */
 async function keys(result: Awaited<ReturnType<typeof build>>): Promise<Map<string, string>> {
   const out = new Map<string, string>();
-  for (const p of renderSite(result.site!, await loadTheme(opts.seedsDir))) if (isLazyPage(p)) out.set(p.path, p.key);
+  for (const p of renderSite(result.site!, await loadTheme(opts.seedsDir))) {
+    if (isSpecPage(p)) out.set(p.path, specKey(p));
+    else if (isRecordsPage(p)) out.set(p.path, p.key);
+  }
   return out;
 }
 

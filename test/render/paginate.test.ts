@@ -9,8 +9,8 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { buildSiteModel } from '../../src/index/index.ts';
 import { loadTheme } from '../../src/ingest/templates.ts';
 import type { EnrichedArticle } from '../../src/model/enriched.ts';
-import { contentToValue, isLazyPage } from '../../src/model/page.ts';
-import { renderSite } from '../../src/render/index.ts';
+import { memoryStore } from '../../src/cache/store.ts';
+import { renderEnv, renderInline, renderSite } from '../../src/render/index.ts';
 import { pagePath, PER_PAGE } from '../../src/render/pages/paginate.ts';
 import { checkLinks, unreachable } from '../helpers/links.ts';
 import { at, knowledge } from './fixtures/site.ts';
@@ -44,10 +44,12 @@ let pages: Map<string, string>;
 
 beforeAll(async () => {
   const theme = await loadTheme('/nonexistent/seeds', { overrideRoots: [] });
-  const site = buildSiteModel(Array.from({ length: N }, (_, i) => generated(i)), knowledge, { files: [], diagnostics: [] });
+  const store = memoryStore();
+  const site = buildSiteModel(Array.from({ length: N }, (_, i) => generated(i)), knowledge, { files: [], diagnostics: [] }, store);
+  const env = renderEnv(site, theme, store);
   pages = new Map();
-  for (const p of renderSite(site, theme)) {
-    const c = contentToValue(isLazyPage(p) ? p.render() : p.content);
+  for (const p of renderSite(site, theme, env.ctx)) {
+    const c = renderInline(p, env);
     pages.set(p.path, typeof c === 'string' ? c : new TextDecoder().decode(c));
   }
 });

@@ -4,8 +4,8 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { buildSiteModel } from '../../src/index/index.ts';
 import { loadTheme } from '../../src/ingest/templates.ts';
 import type { Knowledge } from '../../src/model/knowledge.ts';
-import { contentToValue, isLazyPage } from '../../src/model/page.ts';
-import { renderSite } from '../../src/render/index.ts';
+import { memoryStore } from '../../src/cache/store.ts';
+import { renderEnv, renderInline, renderSite } from '../../src/render/index.ts';
 import { checkLinks, unreachable } from '../helpers/links.ts';
 import { articles, HOSTILE_TITLE, knowledge } from './fixtures/site.ts';
 
@@ -17,10 +17,12 @@ let pages: Map<string, string>;
 async function render(k: Knowledge = knowledge): Promise<Map<string, string>> {
   // override roots: none, so a templates/ folder beside some test seeds cannot leak in
   const theme = await loadTheme('/nonexistent/seeds', { overrideRoots: [] });
-  const site = buildSiteModel(articles(), k, { files: [], diagnostics: [] });
+  const store = memoryStore();
+  const site = buildSiteModel(articles(), k, { files: [], diagnostics: [] }, store);
+  const env = renderEnv(site, theme, store);
   const out = new Map<string, string>();
-  for (const p of renderSite(site, theme)) {
-    const content = contentToValue(isLazyPage(p) ? p.render() : p.content);
+  for (const p of renderSite(site, theme, env.ctx)) {
+    const content = renderInline(p, env);
     out.set(p.path, typeof content === 'string' ? content : new TextDecoder().decode(content));
   }
   return out;

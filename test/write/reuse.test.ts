@@ -6,7 +6,9 @@
 import { readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { AnyPage } from '../../src/model/page.ts';
+import type { ChunkedPage, LazyPage, Page } from '../../src/model/page.ts';
+
+type AnyPage = Page | ChunkedPage | LazyPage;
 import { stageOutput, type StageOptions } from '../../src/write/index.ts';
 import { tempDir } from '../bad-input/corpus.ts';
 

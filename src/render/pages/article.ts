@@ -1,30 +1,33 @@
 /** Article pages: artikel/<slug>.html, one per article, streamed. */
 import type { SiteModel } from '../../index/index.ts';
 import { PAGES } from '../../index/paths.ts';
-import type { EnrichedArticle, EntityType } from '../../model/enriched.ts';
-import type { LazyPage } from '../../model/page.ts';
-import { renderBody } from '../body/index.ts';
-import type { PageSpec, RenderContext } from '../context.ts';
-import { lazySpecPage, recordKey } from '../lazy.ts';
+import { patchOf } from '../../index/digest.ts';
+import type { ArticleDigest } from '../../model/digest.ts';
+import type { EntityType } from '../../model/enriched.ts';
+import type { SpecPage } from '../../model/page.ts';
+import type { RenderContext } from '../context.ts';
+import { recordKey, specPage } from '../lazy.ts';
 import { absoluteUrl } from '../paths.ts';
 import { entityLink, publisherLink, quoteCard, teaser, TYPE_LABELS, type EntityLink } from './shared.ts';
 
 const PROVENANCE: Record<string, string> = { declared: 'angegeben', extracted: 'aus dem Text', inferred: 'erschlossen' };
 
-export function* articlePages(site: SiteModel, ctx: RenderContext): Generator<LazyPage> {
-  for (const a of site.articles) yield articlePage(site, ctx, a);
+export function* articlePages(site: SiteModel, ctx: RenderContext): Generator<SpecPage> {
+  for (const a of site.articles) {
+    const page = articlePage(site, ctx, a);
+    if (page) yield page;
+  }
 }
 
 /**
- * Lazy (render/lazy.ts): the key is the view model without the body plus what the body reads —
- * the record and the paths of the entities it links; the body mdast is built only on render().
+ * A spec page (render/lazy.ts): the key is the view model without the body plus what the body
+ * reads — the record and the paths of the entities it links; the body is rendered from the full
+ * record in the record store, only when the page is rendered. Null when the record is not stored.
  */
-export function articlePage(site: SiteModel, ctx: RenderContext, a: EnrichedArticle): LazyPage {
+export function articlePage(site: SiteModel, ctx: RenderContext, a: ArticleDigest): SpecPage | null {
+  const loc = site.build.locs?.get(a.id);
+  if (!loc) return null;
   const h = ctx.helpers(a.path);
-  const entityHref = (id: string) => {
-    const e = site.entities.get(id);
-    return e ? h.href(e.path) : null;
-  };
   const groups = (['person', 'place', 'organisation'] as const satisfies readonly EntityType[]).map((type) => ({
     type,
     label: TYPE_LABELS[type].many,
@@ -87,21 +90,8 @@ export function articlePage(site: SiteModel, ctx: RenderContext, a: EnrichedArti
     ...(a.entities.length > 0 ? { mentions: a.entities.map((e) => ({ '@type': SCHEMA_TYPES[e.type], name: e.name })) } : {}),
   };
   const first = a.blocks.find((b) => b.type === 'paragraph');
-  const bodyInputs = { record: recordKey(site, a), entityPaths: a.entities.map((r) => site.entities.get(r.id)?.path ?? null) };
-  // Body and cleanup list come from the record alone (and the rule texts, which are code): both are
-  // covered by the fingerprint, so they stay out of the hashed spec and are built only on render().
-  const withBody = (spec: PageSpec): PageSpec => ({
-    ...spec,
-    data: {
-      ...data,
-      body: renderBody(a, entityHref),
-      cleanup: {
-        removed: a.removed.map((r) => ({ ...r, why: site.ruleDescriptions.get(r.rule) ?? null })),
-        repairs: a.repairs.map((r) => ({ ...r, why: site.ruleDescriptions.get(r.rule) ?? null })),
-      },
-    },
-  });
-  return lazySpecPage(ctx, {
+  const entityPaths = a.entities.map((r) => site.entities.get(r.id)?.path ?? null);
+  return specPage({
     path: a.path,
     template: 'article',
     title: a.title,
@@ -114,7 +104,7 @@ export function articlePage(site: SiteModel, ctx: RenderContext, a: EnrichedArti
     data,
     jsonLd: [jsonLd],
     ogType: 'article',
-  }, bodyInputs, withBody);
+  }, { record: recordKey(site, a), entityPaths }, { loc, patch: patchOf(a), entityPaths });
 }
 
 export const SCHEMA_TYPES: Readonly<Record<EntityType, string>> = { person: 'Person', place: 'Place', organisation: 'Organization' };

@@ -5,7 +5,8 @@
  */
 import type { EventInfo, SiteModel } from '../../index/index.ts';
 import { PAGES } from '../../index/paths.ts';
-import type { EnrichedArticle, EntityType } from '../../model/enriched.ts';
+import type { ArticleDigest } from '../../model/digest.ts';
+import type { EntityType } from '../../model/enriched.ts';
 import type { Page } from '../../model/page.ts';
 import type { Helpers, RenderContext } from '../context.ts';
 import { TYPE_LABELS } from './shared.ts';
@@ -13,7 +14,7 @@ import { TYPE_LABELS } from './shared.ts';
 const MAX_COLUMNS = 12;
 const MAX_ROWS = 20;
 
-interface Column { label: string; href: string; articles: EnrichedArticle[] }
+interface Column { label: string; href: string; articles: ArticleDigest[] }
 interface Row { label: string; href: string | null; cells: number[] }
 
 export function* coveragePage(site: SiteModel, ctx: RenderContext): Generator<Page> {
@@ -97,8 +98,8 @@ function rows(counts: Map<string, number[]>, lookup: (id: string) => { name: str
     });
 }
 
-const texts = new WeakMap<EnrichedArticle, string>();
-function text(a: EnrichedArticle): string {
+const texts = new WeakMap<ArticleDigest, string>();
+function text(a: ArticleDigest): string {
   let t = texts.get(a);
   if (t === undefined) texts.set(a, (t = [a.title, ...a.blocks.map((b) => b.text)].join('\n').toLocaleLowerCase('de')));
   return t;

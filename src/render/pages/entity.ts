@@ -1,9 +1,9 @@
 /** Entity pages: personen/<id>.html, orte/<id>.html, organisationen/<id>.html. */
 import type { EntityInfo, SiteModel } from '../../index/index.ts';
 import { PAGES } from '../../index/paths.ts';
-import type { LazyPage } from '../../model/page.ts';
+import type { SpecPage } from '../../model/page.ts';
 import type { RenderContext } from '../context.ts';
-import { lazySpecPage } from '../lazy.ts';
+import { specPage } from '../lazy.ts';
 import { passage } from '../format.ts';
 import { SCHEMA_TYPES } from './article.ts';
 import { speakerQuotesPath } from './quotes.ts';
@@ -13,14 +13,14 @@ import { entityLink, quoteCard, teaser, TYPE_LABELS } from './shared.ts';
 /** Quotation cards on an entity page; the rest are on zitate.html (a speaker can have thousands). */
 export const MAX_ENTITY_QUOTES = 50;
 
-export function* entityPages(site: SiteModel, ctx: RenderContext): Generator<LazyPage> {
+export function* entityPages(site: SiteModel, ctx: RenderContext): Generator<SpecPage> {
   for (const id of site.entityOrder) {
     const e = site.entities.get(id);
     if (e) for (const slice of pages(e.path, e.passages)) yield entityPage(site, ctx, e, slice);
   }
 }
 
-function entityPage(site: SiteModel, ctx: RenderContext, e: EntityInfo, slice: PageSlice<EntityInfo['passages'][number]>): LazyPage {
+function entityPage(site: SiteModel, ctx: RenderContext, e: EntityInfo, slice: PageSlice<EntityInfo['passages'][number]>): SpecPage {
   const h = ctx.helpers(slice.path);
   const passages = slice.items.flatMap((p) => {
     const a = site.byId.get(p.articleId);
@@ -52,7 +52,7 @@ function entityPage(site: SiteModel, ctx: RenderContext, e: EntityInfo, slice: P
     }),
     events: site.events.filter((ev) => ev.event.place === e.id || ev.event.participants.includes(e.id)).map((ev) => ({ name: ev.event.name, href: h.href(ev.path), range: h.range(ev.event.start, ev.event.end) })),
   };
-  return lazySpecPage(ctx, {
+  return specPage({
     path: slice.path,
     template: 'entity',
     title: pageTitle(e.name, slice),

@@ -1,16 +1,16 @@
 /** Event pages (ereignisse/<id>.html) and the event overview (ereignisse.html). */
 import type { EventInfo, SiteModel } from '../../index/index.ts';
 import { PAGES } from '../../index/paths.ts';
-import type { LazyPage } from '../../model/page.ts';
+import type { SpecPage } from '../../model/page.ts';
 import type { RenderContext, Helpers } from '../context.ts';
-import { lazySpecPage } from '../lazy.ts';
+import { specPage } from '../lazy.ts';
 import { absoluteUrl } from '../paths.ts';
 import { pages, pageTitle, paginationView, type PageSlice } from './paginate.ts';
 import { entityLink, quoteCard, teasers, type EntityLink, type QuoteCard } from './shared.ts';
 
-export function* eventPages(site: SiteModel, ctx: RenderContext): Generator<LazyPage> {
+export function* eventPages(site: SiteModel, ctx: RenderContext): Generator<SpecPage> {
   const h = ctx.helpers(PAGES.events);
-  yield lazySpecPage(ctx, {
+  yield specPage({
     path: PAGES.events,
     template: 'events',
     title: 'Ereignisse',
@@ -29,7 +29,7 @@ export function* eventPages(site: SiteModel, ctx: RenderContext): Generator<Lazy
 /** Quotation cards on an event page (first page only); every quote stays in its article and on zitate.html. */
 export const MAX_EVENT_QUOTES = 50;
 
-function eventPage(site: SiteModel, ctx: RenderContext, ev: EventInfo, slice: PageSlice<{ id: string; about: boolean }>): LazyPage {
+function eventPage(site: SiteModel, ctx: RenderContext, ev: EventInfo, slice: PageSlice<{ id: string; about: boolean }>): SpecPage {
   const eh = ctx.helpers(slice.path);
   const quotes: QuoteCard[] = [];
   let moreQuotes = 0;
@@ -47,7 +47,7 @@ function eventPage(site: SiteModel, ctx: RenderContext, ev: EventInfo, slice: Pa
     });
   }
   const place = site.entities.get(ev.event.place);
-  return lazySpecPage(ctx, {
+  return specPage({
     path: slice.path,
     template: 'event',
     title: pageTitle(ev.event.name, slice),

@@ -12,7 +12,7 @@
 import { createHash } from 'node:crypto';
 import type { SiteModel } from '../../index/index.ts';
 import type { Block } from '../../model/article.ts';
-import type { EnrichedArticle } from '../../model/enriched.ts';
+import type { ArticleDigest } from '../../model/digest.ts';
 import type { Page } from '../../model/page.ts';
 import { absoluteUrl } from '../paths.ts';
 
@@ -64,8 +64,11 @@ export function bodyHtml(blocks: readonly Block[]): string {
   return out.join('\n');
 }
 
+/** What a feed reads of an article (a digest or a full record). */
+export type FeedArticle = Pick<ArticleDigest, 'id' | 'title' | 'path' | 'published' | 'blocks' | 'source' | 'language'> & { entities: readonly { name: string }[] };
+
 export interface FeedEntry {
-  article: EnrichedArticle;
+  article: FeedArticle;
   date: string;
   id: string;
   /** Absolute when the site has a base URL, else relative to the feed. */
@@ -90,12 +93,12 @@ export interface FeedData {
 const timestamp = (date: string) => `${date}T00:00:00Z`;
 
 /** Feeds need only the site settings and the articles. */
-export type FeedSource = Pick<SiteModel, 'knowledge' | 'articles'>;
+export type FeedSource = Pick<SiteModel, 'knowledge'> & { articles: readonly FeedArticle[] };
 
 export function feedData(site: FeedSource, limit = FEED_LIMIT): FeedData {
   const s = site.knowledge.site;
   const dated = site.articles
-    .filter((a): a is EnrichedArticle & { published: NonNullable<EnrichedArticle['published']> } => a.published !== null)
+    .filter((a): a is FeedArticle & { published: NonNullable<FeedArticle['published']> } => a.published !== null)
     .sort((a, b) => (a.published.date === b.published.date ? (a.id < b.id ? -1 : a.id > b.id ? 1 : 0) : a.published.date < b.published.date ? 1 : -1));
   const entries = dated.slice(0, limit).map((a) => {
     const abs = absoluteUrl(s.baseUrl, a.path);

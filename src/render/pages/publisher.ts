@@ -1,15 +1,15 @@
 /** Publisher pages (quellen/<slug>.html) and the list of all publishers (quellen.html). */
 import type { SiteModel } from '../../index/index.ts';
 import { PAGES } from '../../index/paths.ts';
-import type { LazyPage } from '../../model/page.ts';
+import type { SpecPage } from '../../model/page.ts';
 import type { RenderContext } from '../context.ts';
-import { lazySpecPage } from '../lazy.ts';
+import { specPage } from '../lazy.ts';
 import { pages, pageTitle, paginationView } from './paginate.ts';
 import { teasers } from './shared.ts';
 
-export function* publisherPages(site: SiteModel, ctx: RenderContext): Generator<LazyPage> {
+export function* publisherPages(site: SiteModel, ctx: RenderContext): Generator<SpecPage> {
   const h = ctx.helpers(PAGES.publishers);
-  yield lazySpecPage(ctx, {
+  yield specPage({
     path: PAGES.publishers,
     template: 'publishers',
     title: 'Quellen',
@@ -22,7 +22,7 @@ export function* publisherPages(site: SiteModel, ctx: RenderContext): Generator<
     const ph = ctx.helpers(slice.path);
     const name = p.name ?? 'Ohne Quellenangabe';
     const first = p.articles[0] ? site.byId.get(p.articles[0]) : undefined;
-    yield lazySpecPage(ctx, {
+    yield specPage({
       path: slice.path,
       template: 'publisher',
       title: pageTitle(name, slice),

@@ -35,5 +35,5 @@ export function* searchPages(site: SiteModel, ctx: RenderContext): Generator<Pag
       links: { client: SEARCH_CLIENT, style: SEARCH_STYLE, register: PAGES.register, events: PAGES.events, timeline: PAGES.timeline },
     },
   });
-  yield* buildSearchIndex(docs).files;
+  yield* buildSearchIndex(docs, {}, site.search).files;
 }

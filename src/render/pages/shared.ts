@@ -1,6 +1,7 @@
 /** View-model pieces several page types share: article teasers, entity links, quotation cards. */
 import type { EntityInfo, SiteModel } from '../../index/index.ts';
-import type { EnrichedArticle, EntityType } from '../../model/enriched.ts';
+import type { ArticleDigest } from '../../model/digest.ts';
+import type { EntityType } from '../../model/enriched.ts';
 import type { Helpers } from '../context.ts';
 
 export const TYPE_LABELS: Readonly<Record<EntityType, { one: string; many: string }>> = {
@@ -18,7 +19,7 @@ export interface Teaser {
   inferred: boolean;
 }
 
-export function teaser(site: SiteModel, a: EnrichedArticle, h: Helpers): Teaser {
+export function teaser(site: SiteModel, a: ArticleDigest, h: Helpers): Teaser {
   return {
     title: a.title,
     href: h.href(a.path),

@@ -1,0 +1,49 @@
+/**
+ * The article as the corpus-level stages see it. The full record (`EnrichedArticle`, with every
+ * entity occurrence) stays in the record store beside the build (src/cache/store.ts) and is read
+ * again only where a page needs it whole (the article page, `api/articles.json`); the index stage
+ * and the corpus pages work on this digest, so the main thread never holds every full record.
+ *
+ * Built from the record by `digestOf` (src/index/digest.ts) in the same step that made the record,
+ * on a worker thread when the build uses them.
+ */
+import type { Block } from './article.ts';
+import type { EnrichedArticle, EntityRef } from './enriched.ts';
+
+/** Where an entity is first named in an article: the passage its entity page shows. */
+export interface FirstMention {
+  /** Index into `blocks`, or "title". */
+  block: number | 'title';
+  start: number;
+  end: number;
+}
+
+/** An entity reference without its occurrence list: only the first mention (body before title). */
+export type EntityDigest = Omit<EntityRef, 'occurrences'> & { first: FirstMention | null };
+
+export type ArticleDigest = Omit<EnrichedArticle, 'entities' | 'blocks'> & {
+  /** The blocks, for passages, snippets, feeds and the coverage topics. */
+  blocks: Block[];
+  entities: EntityDigest[];
+  /** Per quote (same order as `quotes`): its content stems, sorted and unique (src/index/quotes.ts). */
+  quoteTerms: string[][];
+};
+
+/** Where a record lives in the record store: segment number, byte offset, lengths of its two parts. */
+export interface RecordLoc {
+  segment: number;
+  offset: number;
+  /** Bytes of part A (digest, features, diagnostics: what a cache hit needs). */
+  head: number;
+  /** Bytes of part B (the full record: what the article page and the API need). */
+  body: number;
+}
+
+/** What the corpus stages change in a record after the document stages made it. */
+export interface RecordPatch {
+  id: string;
+  slug: string;
+  path: string;
+  /** `sameAs` per quote, in quote order. */
+  sameAs: string[][];
+}

@@ -1,0 +1,107 @@
+/**
+ * One input file through the per-document stages: read (ingest) → normalise → enrich → digest and
+ * per-article index features — or, when the record cache holds the file's key, the stored result.
+ * The unit the worker threads run (and the main thread, for small corpora); pure but for reading
+ * the file and appending to the record store.
+ */
+import { createHash } from 'node:crypto';
+import { enrich, type CompiledKnowledge } from '../enrich/index.ts';
+import { readDocumentSync, type IngestOptions } from '../ingest/index.ts';
+import { digestOf, occurrencesOf } from '../index/digest.ts';
+import { documentFeatures, type DocumentFeatures } from '../index/features.ts';
+import { diag, type Diagnostic } from '../model/diagnostic.ts';
+import type { ArticleDigest, RecordLoc } from '../model/digest.ts';
+import { EnrichedArticleSchema } from '../model/enriched.ts';
+import { normalise } from '../normalise/index.ts';
+import type { RecordReader, RecordWriter, StoredHead } from '../cache/store.ts';
+
+export interface DocumentInput {
+  file: string;
+  id: string;
+}
+
+export interface DocumentOutcome {
+  file: string;
+  ingestDiagnostics: Diagnostic[];
+  normaliseDiagnostics: Diagnostic[];
+  enrichDiagnostics: Diagnostic[];
+  /** Absent when the file was refused; the reason is in the diagnostics. */
+  article?: {
+    digest: ArticleDigest;
+    features: DocumentFeatures;
+    loc: RecordLoc;
+    /** Record cache key (also when no cache is kept: it names the input). */
+    key: string;
+    /** Source file + sha256 of its bytes. */
+    input: string;
+    /** Taken from the record cache. */
+    cached: boolean;
+  };
+}
+
+export interface DocumentContext {
+  /** The seeds folder, resolved (realpath). */
+  root: string;
+  ck: CompiledKnowledge;
+  /** Salts the cache key: code version, corpus.yml, store format. */
+  salt: string;
+  writer: RecordWriter;
+  /** The previous build's entries by key, readable through `reader`. */
+  cached?: ReadonlyMap<string, RecordLoc>;
+  reader?: RecordReader;
+  ingest?: IngestOptions;
+  /** Check every new record against the public schema (default true). */
+  validate?: boolean;
+}
+
+export function cacheKey(salt: string, sourceFile: string, id: string, sha256: string): string {
+  return createHash('sha256').update(salt).update(`\0${sourceFile}\0${id}\0${sha256}`).digest('hex');
+}
+
+export function processFile(input: DocumentInput, ctx: DocumentContext): DocumentOutcome {
+  const read = readDocumentSync(ctx.root, input.file, input.id, ctx.ingest);
+  const outcome: DocumentOutcome = { file: input.file, ingestDiagnostics: read.diagnostics, normaliseDiagnostics: [], enrichDiagnostics: [] };
+  const doc = read.document;
+  if (!doc) return outcome;
+  const key = cacheKey(ctx.salt, doc.sourceFile, doc.id, doc.sha256);
+  const input_ = `${doc.sourceFile}\0${doc.sha256}`;
+  const hit = ctx.cached?.get(key);
+  if (hit && ctx.reader) {
+    const stored = fromCache(ctx.reader, hit, key);
+    if (stored) {
+      outcome.normaliseDiagnostics = stored.head.normaliseDiagnostics;
+      outcome.enrichDiagnostics = stored.head.enrichDiagnostics;
+      outcome.article = { digest: stored.digest, features: stored.head.features, loc: hit, key, input: input_, cached: true };
+      return outcome;
+    }
+  }
+  const n = normalise(doc);
+  const e = enrich(n.article, ctx.ck);
+  outcome.normaliseDiagnostics = n.diagnostics;
+  outcome.enrichDiagnostics = e.diagnostics;
+  if (ctx.validate !== false) {
+    const checked = EnrichedArticleSchema.safeParse(e.record);
+    if (!checked.success) {
+      const issue = checked.error.issues[0];
+      outcome.enrichDiagnostics.push(diag(doc.sourceFile, 'error', 'enrich', 'invalid-record', `Datensatz verletzt das Schema (${issue ? `${issue.path.join('.')}: ${issue.message}` : 'unbekannt'}); Artikel übersprungen (interner Fehler)`, { hint: 'bitte als Fehler melden, mit dieser Datei' }));
+      return outcome;
+    }
+  }
+  const digest = digestOf(e.record);
+  const features = documentFeatures(digest);
+  const head: StoredHead = { key, features, normaliseDiagnostics: n.diagnostics, enrichDiagnostics: e.diagnostics };
+  const loc = ctx.writer.append(head, { digest, occurrences: occurrencesOf(e.record) });
+  outcome.article = { digest, features, loc, key, input: input_, cached: false };
+  return outcome;
+}
+
+/** A cache entry, or undefined when it cannot be read or belongs to another key (then the file is made afresh). */
+function fromCache(reader: RecordReader, loc: RecordLoc, key: string): { head: StoredHead; digest: ArticleDigest } | undefined {
+  try {
+    const head = reader.head(loc);
+    if (head?.key !== key) return undefined;
+    return { head, digest: reader.body(loc).digest };
+  } catch {
+    return undefined;
+  }
+}

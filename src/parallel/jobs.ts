@@ -1,0 +1,168 @@
+/**
+ * The jobs the build hands to its threads (pool.ts), one handler per kind in a registry. Each
+ * thread keeps a small state between jobs: the compiled knowledge, the render context, and this
+ * build's record store (a writer for the documents it makes, a reader for any entry).
+ *
+ *   begin     → settings of one build: knowledge, theme, cache key salt, record store, cache entries
+ *   documents → files through the document stages (document.ts)
+ *   seal      → flush this thread's record store writer (before anyone reads its entries)
+ *   pages     → spec pages rendered and placed in the staging folder (render/lazy.ts, write/)
+ *   render    → spec pages rendered to strings (in-memory builds)
+ *   records   → a slice of api/articles.json (render/pages/api.ts)
+ *   end       → release files
+ */
+import { createHash } from 'node:crypto';
+import { memoryStore, segmentReader, segmentWriter, type RecordReader, type RecordWriter } from '../cache/store.ts';
+import { compileKnowledge, type CompiledKnowledge } from '../enrich/index.ts';
+import type { IngestOptions } from '../ingest/index.ts';
+import { ruleDescriptions } from '../index/rules.ts';
+import type { RecordLoc } from '../model/digest.ts';
+import type { Knowledge } from '../model/knowledge.ts';
+import type { ArticleSource, SpecPage } from '../model/page.ts';
+import type { Theme } from '../model/theme.ts';
+import { createContext, type RenderContext } from '../render/context.ts';
+import { renderSpecPage, specKey, type SpecEnv } from '../render/lazy.ts';
+import { recordsJson } from '../render/pages/api.ts';
+import { placeKeyed, type Placed, type Target } from '../write/index.ts';
+import { processFile, type DocumentInput, type DocumentOutcome } from './document.ts';
+
+export interface BeginRequest {
+  knowledge: Knowledge;
+  /** Template sources by name (assets are the main thread's: they are copied, not rendered). */
+  templates: Map<string, string>;
+  /** Cache key salt: code version, corpus.yml, store format. */
+  salt: string;
+  /** The seeds folder, resolved. */
+  root: string;
+  ingest?: IngestOptions;
+  /** Folder of the record store; null = in memory (only for the inline pool). */
+  storeDir: string | null;
+  /** This build's first segment number; thread i writes segment `segment + i`. */
+  segment: number;
+  /** Entries of earlier builds, by cache key. */
+  cached?: Map<string, RecordLoc>;
+}
+
+interface Requests {
+  begin: BeginRequest;
+  documents: { inputs: DocumentInput[] };
+  seal: Record<string, never>;
+  pages: { items: { page: SpecPage; target: Target }[] };
+  render: { pages: SpecPage[] };
+  records: { sources: ArticleSource[] };
+  end: Record<string, never>;
+}
+
+interface Results {
+  begin: null;
+  documents: DocumentOutcome[];
+  seal: null;
+  pages: Placed[];
+  render: string[];
+  records: string;
+  end: null;
+}
+
+export type JobKind = keyof Requests;
+export type JobRequest<K extends JobKind> = Requests[K];
+export type JobResult<K extends JobKind> = Results[K];
+
+export interface JobState {
+  readonly index: number;
+  knowledgeHash: string | undefined;
+  ck: CompiledKnowledge | undefined;
+  themeHash: string | undefined;
+  ctx: RenderContext | undefined;
+  build: BeginRequest | undefined;
+  writer: RecordWriter | undefined;
+  reader: RecordReader | undefined;
+}
+
+export function createJobState(index: number): JobState {
+  return { index, knowledgeHash: undefined, ck: undefined, themeHash: undefined, ctx: undefined, build: undefined, writer: undefined, reader: undefined };
+}
+
+const hash = (value: string) => createHash('sha1').update(value).digest('hex');
+
+function need<T>(value: T | undefined, what: string): T {
+  if (value === undefined) throw new Error(`Worker: ${what} fehlt (kein „begin“ vor diesem Auftrag)`);
+  return value;
+}
+
+type Handler<K extends JobKind> = (state: JobState, request: Requests[K]) => Results[K];
+
+const handlers: { [K in JobKind]: Handler<K> } = {
+  begin(state, request) {
+    const kh = hash(JSON.stringify(request.knowledge));
+    if (state.knowledgeHash !== kh) {
+      state.ck = compileKnowledge(request.knowledge);
+      state.knowledgeHash = kh;
+    }
+    const th = hash(JSON.stringify([request.knowledge.site, [...request.templates].sort((a, b) => (a[0] < b[0] ? -1 : 1))]));
+    if (state.themeHash !== th) {
+      state.ctx = createContext(request.knowledge.site, { templates: request.templates, assets: new Map(), origins: new Map() });
+      state.themeHash = th;
+    }
+    closeStore(state);
+    if (request.storeDir === null) {
+      const mem = memoryStore();
+      state.writer = mem;
+      state.reader = mem;
+    } else {
+      state.writer = segmentWriter(request.storeDir, request.segment + state.index);
+      state.reader = segmentReader(request.storeDir);
+    }
+    state.build = request;
+    return null;
+  },
+  documents(state, request) {
+    const build = need(state.build, 'Build');
+    const ctx = {
+      root: build.root,
+      ck: need(state.ck, 'Wissen'),
+      salt: build.salt,
+      writer: need(state.writer, 'Datensatzspeicher'),
+      ...(build.cached ? { cached: build.cached } : {}),
+      ...(state.reader ? { reader: state.reader } : {}),
+      ...(build.ingest ? { ingest: build.ingest } : {}),
+    };
+    return request.inputs.map((input) => processFile(input, ctx));
+  },
+  seal(state) {
+    state.writer?.close();
+    state.writer = undefined;
+    return null;
+  },
+  pages(state, request) {
+    const env = specEnv(state);
+    return request.items.map(({ page, target }) => placeKeyed(target, specKey(page), () => renderSpecPage(page, env)));
+  },
+  render(state, request) {
+    const env = specEnv(state);
+    return request.pages.map((page) => renderSpecPage(page, env));
+  },
+  records(state, request) {
+    return recordsJson(request.sources, need(state.reader, 'Datensatzspeicher'));
+  },
+  end(state) {
+    closeStore(state);
+    state.build = undefined;
+    return null;
+  },
+};
+
+function specEnv(state: JobState): SpecEnv {
+  return { ctx: need(state.ctx, 'Theme'), ruleDescriptions: ruleDescriptions(), ...(state.reader ? { records: state.reader } : {}) };
+}
+
+function closeStore(state: JobState): void {
+  state.writer?.close();
+  state.reader?.close();
+  state.writer = undefined;
+  state.reader = undefined;
+}
+
+export function handle<K extends JobKind>(state: JobState, kind: K, request: Requests[K]): Results[K] {
+  const handler = handlers[kind] as Handler<K>; // the registry is complete for JobKind
+  return handler(state, request);
+}

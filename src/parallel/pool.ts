@@ -1,0 +1,135 @@
+/**
+ * Both cores: a pool of worker threads that run the build's jobs (jobs.ts: documents, pages,
+ * record JSON), each job handed to the next free worker. Every job is a pure function of its
+ * request and of what `begin` told the workers, so results do not depend on which worker ran
+ * them or when; callers put results back in their own order.
+ *
+ * `inlinePool()` runs the same handlers on the calling thread (small corpora, where starting
+ * threads costs more than it saves, and runs from src/ under vitest, where there is no worker
+ * bundle). `PRESSESCHAU_WORKERS=n` sets the thread count (0 = inline).
+ */
+import { existsSync } from 'node:fs';
+import os from 'node:os';
+import { fileURLToPath } from 'node:url';
+import { Worker } from 'node:worker_threads';
+import { createJobState, handle, type JobKind, type JobRequest, type JobResult } from './jobs.ts';
+
+export interface Pool {
+  readonly threads: number;
+  run<K extends JobKind>(kind: K, request: JobRequest<K>): Promise<JobResult<K>>;
+  /** The same job on every worker (begin, end), resolved when all have answered. */
+  broadcast<K extends JobKind>(kind: K, request: JobRequest<K>): Promise<JobResult<K>[]>;
+  close(): Promise<void>;
+}
+
+/** Below this many documents one thread is faster than starting workers (~100 ms each). */
+export const PARALLEL_MIN_DOCUMENTS = 200;
+
+/** The worker bundle next to the running bundle (lib/cli.js → lib/parallel-worker.js), if any. */
+export function workerScript(): string | null {
+  if (!import.meta.url.endsWith('.js')) return null;
+  const file = fileURLToPath(new URL('./parallel-worker.js', import.meta.url));
+  return existsSync(file) ? file : null;
+}
+
+export function defaultWorkers(documents: number): number {
+  const env = process.env.PRESSESCHAU_WORKERS;
+  if (env !== undefined && /^\d+$/.test(env)) return Number(env);
+  if (documents < PARALLEL_MIN_DOCUMENTS) return 0;
+  const cores = os.availableParallelism();
+  return cores > 1 ? Math.min(cores, 4) : 0;
+}
+
+/** `count` worker threads, or the inline pool when that is 0 or there is no worker bundle. */
+export function startPool(count: number): Pool {
+  const script = count > 0 ? workerScript() : null;
+  return script ? workerPool(script, count) : inlinePool();
+}
+
+export function inlinePool(): Pool {
+  const state = createJobState(0);
+  const run = <K extends JobKind>(kind: K, request: JobRequest<K>): Promise<JobResult<K>> => {
+    try {
+      return Promise.resolve(handle(state, kind, request));
+    } catch (error) {
+      return Promise.reject(error instanceof Error ? error : new Error(String(error)));
+    }
+  };
+  return {
+    threads: 0,
+    run,
+    broadcast: async (kind, request) => [await run(kind, request)],
+    close: async () => {
+      handle(state, 'end', {});
+    },
+  };
+}
+
+interface Pending {
+  id: number;
+  kind: JobKind;
+  request: unknown;
+  resolve: (value: never) => void;
+  reject: (error: Error) => void;
+  /** Only this worker may take it (broadcast). */
+  only?: number;
+}
+
+function workerPool(script: string, count: number): Pool {
+  const workers: Worker[] = [];
+  const busy: (Pending | null)[] = [];
+  const queue: Pending[] = [];
+  let next = 0;
+  let failure: Error | undefined;
+
+  const dispatch = () => {
+    for (let w = 0; w < workers.length; w++) {
+      if (busy[w]) continue;
+      const i = queue.findIndex((p) => p.only === undefined || p.only === w);
+      if (i === -1) continue;
+      const job = queue.splice(i, 1)[0] as Pending; // found above
+      busy[w] = job;
+      (workers[w] as Worker).postMessage({ id: job.id, kind: job.kind, request: job.request });
+    }
+  };
+  const fail = (error: Error) => {
+    failure ??= error;
+    for (const p of [...queue.splice(0), ...busy.filter((b): b is Pending => b !== null)]) p.reject(failure);
+    busy.fill(null);
+  };
+  for (let w = 0; w < count; w++) {
+    const worker = new Worker(script, { workerData: { index: w } });
+    worker.on('message', (msg: { id: number; result?: unknown; error?: string }) => {
+      const job = busy[w];
+      busy[w] = null;
+      if (!job || job.id !== msg.id) return fail(new Error(`Worker ${w}: unerwartete Antwort`));
+      if (msg.error !== undefined) job.reject(new Error(`${job.kind} im Worker fehlgeschlagen:\n${msg.error}`));
+      else job.resolve(msg.result as never);
+      dispatch();
+    });
+    worker.on('error', (error) => fail(error));
+    worker.on('exit', (code) => {
+      if (code !== 0) fail(new Error(`Worker-Thread beendet mit Code ${code}`));
+    });
+    workers.push(worker);
+    busy.push(null);
+  }
+  const enqueue = <K extends JobKind>(kind: K, request: JobRequest<K>, only?: number): Promise<JobResult<K>> => {
+    if (failure) return Promise.reject(failure);
+    return new Promise<JobResult<K>>((resolve, reject) => {
+      const job: Pending = { id: next++, kind, request, resolve: resolve as (v: never) => void, reject };
+      if (only !== undefined) job.only = only;
+      queue.push(job);
+      dispatch();
+    });
+  };
+  return {
+    threads: count,
+    run: (kind, request) => enqueue(kind, request),
+    broadcast: (kind, request) => Promise.all(workers.map((_, w) => enqueue(kind, request, w))),
+    async close() {
+      await Promise.allSettled(workers.map((_, w) => enqueue('end', {}, w)));
+      await Promise.all(workers.map((w) => w.terminate()));
+    },
+  };
+}

@@ -1,0 +1,127 @@
+/**
+ * The record store and the record cache index (src/cache/store.ts, index.ts): entries read back
+ * exactly as written, from any segment; segments appear only with their first entry; the index
+ * survives a round trip, forgets what the last build did not use, compacts when mostly dead, and
+ * treats anything unreadable as an empty cache. And the digest + occurrences give back the very
+ * record (index/digest.ts), field order included — api/articles.json is written from it.
+ */
+import { existsSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { openCacheIndex, saveCacheIndex, storeDirOf } from '../../src/cache/index.ts';
+import { memoryStore, segmentReader, segmentWriter, type StoredBody, type StoredHead } from '../../src/cache/store.ts';
+import { build } from '../../src/build.ts';
+import { digestOf, occurrencesOf, recordOf } from '../../src/index/digest.ts';
+import { documentFeatures } from '../../src/index/features.ts';
+import type { RecordLoc } from '../../src/model/digest.ts';
+
+const dirs: string[] = [];
+const tmp = () => {
+  const d = mkdtempSync(path.join(os.tmpdir(), 'presseschau-store-test-'));
+  dirs.push(d);
+  return d;
+};
+afterAll(() => {
+  for (const d of dirs) rmSync(d, { recursive: true, force: true });
+});
+
+const SEEDS = path.resolve(import.meta.dirname, '../../seeds');
+
+async function seedRecords() {
+  const result = await build({ seedsDir: SEEDS, outDir: path.join(tmp(), 'out'), write: false });
+  const json = result.pages?.get('api/articles.json');
+  if (typeof json !== 'string') throw new Error('no api/articles.json');
+  return JSON.parse(json) as import('../../src/model/enriched.ts').EnrichedArticle[];
+}
+
+function entry(i: number): [StoredHead, StoredBody] {
+  const head = { key: `k${i}`, features: { search: [], related: { names: [`f${i}`], weights: [i] } }, normaliseDiagnostics: [], enrichDiagnostics: [] };
+  const body = { digest: { id: `a${i}`, title: `Titel „${i}“ ${'ä'.repeat(i)}` } as never, occurrences: [[{ block: 0, start: 0, end: i, text: 'x' }]] };
+  return [head, body];
+}
+
+describe('record store', () => {
+  it('reads every entry back, from any segment, head and body apart', () => {
+    const dir = tmp();
+    const w1 = segmentWriter(dir, 1);
+    const w2 = segmentWriter(dir, 2);
+    const locs: RecordLoc[] = [];
+    for (let i = 0; i < 50; i++) locs.push((i % 2 ? w1 : w2).append(...entry(i)));
+    w1.close();
+    w2.close();
+    const r = segmentReader(dir);
+    locs.forEach((loc, i) => {
+      expect(r.head(loc)).toEqual(entry(i)[0]);
+      expect(r.body(loc)).toEqual(entry(i)[1]);
+    });
+    expect(() => r.body({ ...locs[3]!, offset: locs[3]!.offset + 10_000_000 })).toThrow(/endet/);
+    r.close();
+  });
+
+  it('creates a segment file only with its first entry', () => {
+    const dir = tmp();
+    segmentWriter(dir, 7).close();
+    expect(readdirSync(dir)).toEqual([]);
+  });
+
+  it('in memory: the same contract without a folder', () => {
+    const m = memoryStore();
+    const loc = m.append(...entry(3));
+    expect(m.body(loc)).toEqual(entry(3)[1]);
+    expect(() => m.head({ segment: -1, offset: 9, head: 0, body: 0 })).toThrow();
+  });
+});
+
+describe('record cache index', () => {
+  it('round trip; segments the last build did not use are deleted', async () => {
+    const cache = tmp();
+    const index = await openCacheIndex(cache);
+    expect(index.entries.size).toBe(0);
+    const w = segmentWriter(index.dir, index.nextSegment);
+    const live = new Map([['a', w.append(...entry(1))], ['b', w.append(...entry(2))]]);
+    w.close();
+    writeFileSync(path.join(index.dir, 'seg-99.bin'), 'alt');
+    saveCacheIndex(index, live, index.nextSegment + 1);
+    expect(existsSync(path.join(index.dir, 'seg-99.bin'))).toBe(false);
+    const again = await openCacheIndex(cache);
+    expect(again.entries).toEqual(live);
+    expect(again.nextSegment).toBeGreaterThan(index.nextSegment);
+  });
+
+  it('compacts when most bytes are dead, and the moved entries still read back', async () => {
+    const cache = tmp();
+    const index = await openCacheIndex(cache);
+    const w = segmentWriter(index.dir, index.nextSegment);
+    const all = Array.from({ length: 40 }, (_, i) => w.append(...entry(i)));
+    w.close();
+    const live = new Map([['k3', all[3]!], ['k30', all[30]!]]);
+    const saved = saveCacheIndex(index, live, index.nextSegment + 1);
+    expect(saved.get('k3')?.segment).toBe(index.nextSegment + 1);
+    expect(readdirSync(index.dir).filter((f) => f.endsWith('.bin'))).toEqual([`seg-${index.nextSegment + 1}.bin`]);
+    const r = segmentReader(index.dir);
+    expect(r.body(saved.get('k30')!)).toEqual(entry(30)[1]);
+    expect(r.head(saved.get('k3')!)).toEqual(entry(3)[0]);
+    r.close();
+  });
+
+  it('a corrupt or foreign index is an empty cache', async () => {
+    const cache = tmp();
+    const dir = storeDirOf(cache);
+    await openCacheIndex(cache);
+    writeFileSync(path.join(dir, 'store.v8'), 'kaputt');
+    expect((await openCacheIndex(cache)).entries.size).toBe(0);
+  });
+});
+
+describe('digest + occurrences = record', () => {
+  it('for every seed, byte for byte as JSON', async () => {
+    const records = await seedRecords();
+    expect(records).toHaveLength(5);
+    for (const r of records) {
+      const d = digestOf(r);
+      expect(documentFeatures(d).related.names.length).toBeGreaterThan(0);
+      expect(JSON.stringify(recordOf(d, occurrencesOf(r)))).toBe(JSON.stringify(r));
+    }
+  });
+});
