@@ -14,15 +14,18 @@ import { loadTheme } from './ingest/templates.ts';
 import { diag, type Diagnostic } from './model/diagnostic.ts';
 import type { ArticleDigest } from './model/digest.ts';
 import type { Knowledge } from './model/knowledge.ts';
-import { contentToValue, isLazyPage, isRecordsPage, isSpecPage, type AnyPage, type RecordsPage, type SpecPage } from './model/page.ts';
+import { contentToValue, isLazyPage, isRecordsPage, isSpecPage, type AnyPage, type SpecPage } from './model/page.ts';
 import type { Theme } from './model/theme.ts';
 import { pipelineVersion } from './cache/version.ts';
 import { defaultWorkers, startPool, type Pool } from './parallel/pool.ts';
 import { runDocumentStages } from './parallel/stage.ts';
 import { createContext } from './render/context.ts';
 import { renderSite } from './render/index.ts';
-import { recordsPageContent } from './render/pages/api.ts';
-import { stageOutput, type StagedOutput, type Target, type WriteStats } from './write/index.ts';
+import { segmentReader, type RecordReader } from './cache/store.ts';
+import type { SpecJob } from './parallel/jobs.ts';
+import { specKeyOf } from './render/lazy.ts';
+import { recordsPagePieces } from './render/pages/api.ts';
+import { stageOutput, type Claim, type StagedOutput, type WriteStats } from './write/index.ts';
 
 export interface BuildOptions {
   seedsDir: string;
@@ -181,11 +184,35 @@ async function buildWith(
   const result: BuildResult = { ok: true, records: site.articles, site, diagnostics, files: docs.files, timings };
   const ctx = createContext(site.knowledge.site, theme);
   const pages: Iterable<AnyPage> = renderSite(site, theme, ctx);
-  if (options.write === false) {
-    result.pages = await renderInMemory(pages, pool);
-    lap('render');
-    return result;
+  const storeDir = docs.storeDir;
+  const records = pool.localReader() ?? (storeDir !== null ? segmentReader(storeDir) : undefined);
+  try {
+    if (options.write === false) {
+      result.pages = await renderInMemory(pages, pool, records);
+      lap('render');
+      return result;
+    }
+    await writeSite(options, pages, pool, records, cacheDir, theme, knowledge, diagnostics, result, lap, () => progress('write', 0, 0));
+  } finally {
+    if (records !== pool.localReader()) records?.close();
   }
+  await docs.save(site.articles);
+  return result;
+}
+
+async function writeSite(
+  options: BuildOptions,
+  pages: Iterable<AnyPage>,
+  pool: Pool,
+  records: RecordReader | undefined,
+  cacheDir: string | undefined,
+  theme: Theme,
+  knowledge: Knowledge,
+  diagnostics: Diagnostic[],
+  result: BuildResult,
+  lap: (name: string) => void,
+  tick: () => void,
+): Promise<void> {
   // The page manifest lives in the build cache: with it, keyed pages whose key did not change are linked, not rendered.
   const staged = await stageOutput(
     options.outDir,
@@ -193,7 +220,7 @@ async function buildWith(
   );
   for (const note of staged.recovered) diagnostics.push(diag(path.basename(options.outDir), 'info', 'write', 'recovered-output', note));
   try {
-    await writePages(pages, staged, pool, () => progress('write', 0, 0));
+    await writePages(pages, staged, pool, records, tick);
     lap('render+write');
     result.written = await staged.commit();
     lap('commit');
@@ -201,27 +228,35 @@ async function buildWith(
     await staged.abort();
     throw error;
   }
-  await docs.save(site.articles);
-  return result;
 }
 
 /** Spec pages per job: a few, so a job is worth a message and the threads stay evenly busy. */
 const PAGE_BATCH = 16;
 
+/** A spec page as the threads get it: its view model as JSON, which is also what its key hashes. */
+function specJob(page: SpecPage): { job: SpecJob; key: string } {
+  const spec = JSON.stringify(page.spec);
+  return { job: { path: page.path, spec, ...(page.article ? { article: page.article } : {}) }, key: specKeyOf(page, spec) };
+}
+
 /**
- * Every page to the staging folder: spec pages in batches to the pool (the threads render and
- * place them), api/articles.json streamed slice by slice, the rest written here. At most a few
- * batches per thread are in flight, so the main thread does not run ahead building view models.
+ * Every page to the staging folder. The main thread builds the view models and keys them; spec
+ * pages whose key changed go to the threads in batches and come back as bytes; api/articles.json
+ * is copied from the record store; the main thread writes it all (write/ queues the files to
+ * Node's I/O threads). At most a few batches per thread are in flight, so the main thread does
+ * not run far ahead building view models.
  */
-async function writePages(pages: Iterable<AnyPage>, staged: StagedOutput, pool: Pool, tick: () => void): Promise<void> {
+async function writePages(pages: Iterable<AnyPage>, staged: StagedOutput, pool: Pool, records: RecordReader | undefined, tick: () => void): Promise<void> {
   const inFlight: Promise<void>[] = [];
   const limit = Math.max(2, pool.threads * 3);
-  let batch: { page: SpecPage; target: Target }[] = [];
+  let batch: { job: SpecJob; claim: Claim }[] = [];
   const flush = async () => {
     if (batch.length === 0) return;
     const items = batch;
     batch = [];
-    const job = pool.run('pages', { items }).then((placed) => placed.forEach((p, i) => staged.placed((items[i] as { target: Target }).target, p)));
+    const job = pool.run('render', { pages: items.map((i) => i.job) }).then(async (bytes) => {
+      for (let i = 0; i < items.length; i++) await staged.fill((items[i] as { claim: Claim }).claim, bytes[i] as Uint8Array); // one result per page
+    });
     job.catch(() => {}); // awaited below
     inFlight.push(job);
     while (inFlight.length > limit) await inFlight.shift();
@@ -229,10 +264,13 @@ async function writePages(pages: Iterable<AnyPage>, staged: StagedOutput, pool: 
   const streams: Promise<void>[] = [];
   for (const page of pages) {
     if (isSpecPage(page)) {
-      batch.push({ page, target: staged.reserve(page.path) });
+      const { job, key } = specJob(page);
+      const claim = staged.claim(page.path, key);
+      if (claim) batch.push({ job, claim });
       if (batch.length >= PAGE_BATCH) await flush();
     } else if (isRecordsPage(page)) {
-      const stream = staged.writeStream(page.path, page.key, () => recordsPageContent(page, (sources) => pool.run('records', { sources })));
+      if (!records) throw new Error(`build: ${page.path} braucht den Datensatzspeicher`);
+      const stream = staged.writeStream(page.path, page.key, () => recordsPagePieces(page, records));
       stream.catch(() => {}); // awaited below
       streams.push(stream);
     } else await staged.write(page);
@@ -243,26 +281,21 @@ async function writePages(pages: Iterable<AnyPage>, staged: StagedOutput, pool: 
 }
 
 /** `build({ write: false })`: every page as its content, spec pages rendered by the pool. */
-async function renderInMemory(pages: Iterable<AnyPage>, pool: Pool): Promise<Map<string, string | Uint8Array>> {
+async function renderInMemory(pages: Iterable<AnyPage>, pool: Pool, records: RecordReader | undefined): Promise<Map<string, string | Uint8Array>> {
   const out = new Map<string, string | Uint8Array>();
-  const specs: SpecPage[] = [];
-  const records: RecordsPage[] = [];
+  const specs: SpecJob[] = [];
+  const decoder = new TextDecoder();
   for (const p of pages) {
     if (isSpecPage(p)) {
-      specs.push(p);
+      specs.push(specJob(p).job);
       out.set(p.path, '');
     } else if (isRecordsPage(p)) {
-      records.push(p);
-      out.set(p.path, '');
+      if (!records) throw new Error(`build: ${p.path} braucht den Datensatzspeicher`);
+      out.set(p.path, Buffer.concat([...recordsPagePieces(p, records)].map((x) => (typeof x === 'string' ? Buffer.from(x) : x))).toString('utf8'));
     } else out.set(p.path, contentToValue(isLazyPage(p) ? p.render() : p.content));
   }
   const jobs = [];
   for (let i = 0; i < specs.length; i += PAGE_BATCH) jobs.push(pool.run('render', { pages: specs.slice(i, i + PAGE_BATCH) }));
-  (await Promise.all(jobs)).flat().forEach((html, i) => out.set((specs[i] as SpecPage).path, html));
-  for (const r of records) {
-    let s = '';
-    for await (const chunk of recordsPageContent(r, (sources) => pool.run('records', { sources }))) s += chunk;
-    out.set(r.path, s);
-  }
+  (await Promise.all(jobs)).flat().forEach((html, i) => out.set((specs[i] as SpecJob).path, decoder.decode(html)));
   return out;
 }

@@ -4,9 +4,11 @@
  * and, kept beside the output, the record cache of incremental builds (cache/index.ts).
  *
  * Append-only segment files, one per writer (a worker thread, or the main thread) and build; an
- * entry is two v8-serialised parts read separately:
- *   head — the cache key, the per-article features for the index, the diagnostics (a cache hit);
- *   body — the digest and the occurrence lists (rebuilds the full record, see index/digest.ts).
+ * entry is two parts read separately:
+ *   head — v8-serialised: the cache key, what the corpus stages later change (id, proposed slug
+ *          and path), the per-article features for the index, the diagnostics (a cache hit);
+ *   body — the record's JSON in segments (model/record-json.ts): the article page parses it,
+ *          api/articles.json copies its bytes.
  * Reads are positioned reads of the bytes at a RecordLoc, from any thread. A store without a
  * folder keeps entries in memory (in-memory builds on one thread).
  */
@@ -14,22 +16,24 @@ import { closeSync, openSync, readSync, writeSync } from 'node:fs';
 import path from 'node:path';
 import v8 from 'node:v8';
 import type { Diagnostic } from '../model/diagnostic.ts';
-import type { ArticleDigest, RecordLoc } from '../model/digest.ts';
-import type { Occurrence } from '../model/enriched.ts';
+import type { RecordLoc } from '../model/digest.ts';
 import type { DocumentFeatures } from '../index/features.ts';
 
 export interface StoredHead {
   key: string;
+  /** The record's id, slug and path as the document stages made them (not in the body's JSON). */
+  id: string;
+  slug: string;
+  path: string;
   features: DocumentFeatures;
+  /** Content stems per quote (index/quotes.ts). */
+  quoteTerms: string[][];
   normaliseDiagnostics: Diagnostic[];
   enrichDiagnostics: Diagnostic[];
 }
 
-export interface StoredBody {
-  digest: ArticleDigest;
-  /** Per entity of `digest.entities`, its occurrences. */
-  occurrences: Occurrence[][];
-}
+/** The record's JSON segments, encoded (model/record-json.ts encodeSegments). */
+export type StoredBody = Uint8Array;
 
 export interface RecordWriter {
   append(head: StoredHead, body: StoredBody): RecordLoc;
@@ -65,7 +69,7 @@ export function segmentWriter(dir: string, segment: number): RecordWriter {
   return {
     append(head, body) {
       const h = v8.serialize(head);
-      const b = v8.serialize(body);
+      const b = Buffer.from(body.buffer, body.byteOffset, body.byteLength);
       const loc: RecordLoc = { segment, offset, head: h.byteLength, body: b.byteLength };
       pending.push(h, b);
       pendingBytes += h.byteLength + b.byteLength;
@@ -99,7 +103,7 @@ export function segmentReader(dir: string): RecordReader {
   return {
     // Written by segmentWriter from exactly these shapes; callers check the key of a head they look up.
     head: (loc) => v8.deserialize(read(loc.segment, loc.offset, loc.head)) as StoredHead,
-    body: (loc) => v8.deserialize(read(loc.segment, loc.offset + loc.head, loc.body)) as StoredBody,
+    body: (loc) => read(loc.segment, loc.offset + loc.head, loc.body),
     close() {
       for (const fd of fds.values()) closeSync(fd);
       fds.clear();

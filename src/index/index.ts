@@ -8,7 +8,8 @@ import type { ArticleDigest, RecordLoc } from '../model/digest.ts';
 import type { EnrichedArticle } from '../model/enriched.ts';
 import type { Knowledge } from '../model/knowledge.ts';
 import type { RecordWriter } from '../cache/store.ts';
-import { digestOf, occurrencesOf } from './digest.ts';
+import { encodeSegments, recordSegments } from '../model/record-json.ts';
+import { digestOf } from './digest.ts';
 import { buildEntities, type EntityInfo, type QuoteRef } from './entities.ts';
 import { documentFeatures, type DocumentFeatures } from './features.ts';
 import { chronology, groupEvents, groupPublishers, quoteGroups, type EventInfo, type PublisherInfo } from './groups.ts';
@@ -123,7 +124,10 @@ export function buildSiteModel(records: EnrichedArticle[], knowledge: Knowledge,
     const d = digestOf(r);
     const features = documentFeatures(d);
     builder.add(d, features);
-    if (store) locs.set(r.id, store.append({ key: r.id, features, normaliseDiagnostics: [], enrichDiagnostics: [] }, { digest: d, occurrences: occurrencesOf(r) }));
+    if (store) {
+      const head = { key: r.id, id: r.id, slug: r.slug, path: r.path, features, quoteTerms: d.quoteTerms, normaliseDiagnostics: [], enrichDiagnostics: [] };
+      locs.set(r.id, store.append(head, encodeSegments(recordSegments(r))));
+    }
   }
   return builder.finish(knowledge, store ? { ...build, locs } : build);
 }

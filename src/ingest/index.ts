@@ -145,16 +145,18 @@ export async function readDocument(root: string, file: string, options: IngestOp
   return readDocumentSync(root, file, idFromFile(file), options);
 }
 
+/** A file's bytes, or why it cannot be read (the I/O half of readDocumentSync). */
+export type InputBytes = { bytes: Buffer; diagnostics?: undefined } | { bytes?: undefined; diagnostics: Diagnostic[] };
+
 /**
- * Read, decode and settle one file. Synchronous: it runs inside the document stage (on a worker
- * thread for big corpora), where a blocking read costs less than a trip through the I/O pool.
+ * Read one file's bytes, refusing what is no article file (a link out of the corpus, a pipe, a
+ * folder, something too big). Synchronous: the build reads on its main thread while the worker
+ * threads compute, and a blocking read costs less than a trip through the I/O pool.
  */
-export function readDocumentSync(root: string, file: string, id: string, options: IngestOptions = {}): ReadResult {
+export function readInputSync(root: string, file: string, options: IngestOptions = {}): InputBytes {
   const maxBytes = options.maxBytes ?? DEFAULT_MAX_BYTES;
   const abs = path.join(root, file);
-  const fail = (ruleId: string, message: string, hint: string, extra: { line?: number; column?: number } = {}) => ({
-    diagnostics: [diag(file, 'warning', 'ingest', ruleId, message, { ...extra, hint })],
-  });
+  const fail = (ruleId: string, message: string, hint: string) => ({ diagnostics: [diag(file, 'warning', 'ingest', ruleId, message, { hint })] });
   let real: string;
   try {
     real = realpathSync(abs);
@@ -164,7 +166,6 @@ export function readDocumentSync(root: string, file: string, id: string, options
   if (real !== root && !real.startsWith(root + path.sep)) {
     return fail('symlink-outside', `Verweist außerhalb des Korpus-Ordners (${path.basename(real)})`, 'Datei in den Korpus-Ordner kopieren statt zu verlinken');
   }
-  let bytes: Buffer;
   try {
     const info = statSync(real);
     if (!info.isFile()) {
@@ -173,11 +174,18 @@ export function readDocumentSync(root: string, file: string, id: string, options
     if (info.size > maxBytes) {
       return fail('too-large', `Datei zu groß (${(info.size / 1048576).toFixed(1)} MiB, erlaubt ${(maxBytes / 1048576).toFixed(0)} MiB)`, 'Datei in einzelne Artikel aufteilen');
     }
-    bytes = readFileSync(real);
+    return { bytes: readFileSync(real) };
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code ?? 'Fehler';
     return fail('unreadable', `Datei nicht lesbar (${code})`, 'Leserechte prüfen (chmod a+r)');
   }
+}
+
+/** Decode and settle a file's bytes, split its front matter (the computing half of readDocumentSync). */
+export function documentFromBytes(file: string, id: string, bytes: Uint8Array): ReadResult {
+  const fail = (ruleId: string, message: string, hint: string, extra: { line?: number; column?: number } = {}) => ({
+    diagnostics: [diag(file, 'warning', 'ingest', ruleId, message, { ...extra, hint })],
+  });
   const decoded = decodeBytes(bytes);
   if (!decoded.ok) {
     const hint = decoded.reason === 'binary' ? 'nur Text-Dateien (.txt, .md) in den Korpus legen' : 'Datei als UTF-8 speichern';
@@ -200,13 +208,19 @@ export function readDocumentSync(root: string, file: string, id: string, options
     sourceFile: file,
     format: ext === '.md' ? 'md' : 'txt',
     sha256: createHash('sha256').update(bytes).digest('hex'),
-    byteLength: bytes.length,
+    byteLength: bytes.byteLength,
     text: fm.body,
     lineOffset: fm.lineOffset,
     frontMatter: fm.data,
     frontMatterRaw: fm.raw,
   };
   return { document, diagnostics };
+}
+
+/** Read, decode and settle one file. */
+export function readDocumentSync(root: string, file: string, id: string, options: IngestOptions = {}): ReadResult {
+  const input = readInputSync(root, file, options);
+  return input.bytes ? documentFromBytes(file, id, input.bytes) : { diagnostics: input.diagnostics };
 }
 
 /** `sub/000_abc.txt` → `sub-000_abc`: stable, unique per path, safe in URLs and file names. */

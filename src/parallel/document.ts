@@ -1,23 +1,27 @@
 /**
- * One input file through the per-document stages: read (ingest) → normalise → enrich → digest and
+ * One input file through the per-document stages: decode (ingest) → normalise → enrich → digest and
  * per-article index features — or, when the record cache holds the file's key, the stored result.
- * The unit the worker threads run (and the main thread, for small corpora); pure but for reading
- * the file and appending to the record store.
+ * The unit the worker threads run (and the main thread, for small corpora); the bytes were read
+ * by the main thread (ingest readInputSync). Pure but for appending to the record store.
  */
 import { createHash } from 'node:crypto';
 import { enrich, type CompiledKnowledge } from '../enrich/index.ts';
-import { readDocumentSync, type IngestOptions } from '../ingest/index.ts';
-import { digestOf, occurrencesOf } from '../index/digest.ts';
+import { documentFromBytes } from '../ingest/index.ts';
+import { digestOf } from '../index/digest.ts';
 import { documentFeatures, type DocumentFeatures } from '../index/features.ts';
 import { diag, type Diagnostic } from '../model/diagnostic.ts';
 import type { ArticleDigest, RecordLoc } from '../model/digest.ts';
-import { EnrichedArticleSchema } from '../model/enriched.ts';
+import { EnrichedArticleSchema, type EnrichedArticle } from '../model/enriched.ts';
+import { decodeSegments, encodeSegments, recordJson, recordSegments } from '../model/record-json.ts';
 import { normalise } from '../normalise/index.ts';
 import type { RecordReader, RecordWriter, StoredHead } from '../cache/store.ts';
 
 export interface DocumentInput {
   file: string;
   id: string;
+  /** The file's bytes; absent when reading refused the file (then `refused` says why). */
+  bytes?: Uint8Array;
+  refused?: Diagnostic[];
 }
 
 export interface DocumentOutcome {
@@ -40,8 +44,6 @@ export interface DocumentOutcome {
 }
 
 export interface DocumentContext {
-  /** The seeds folder, resolved (realpath). */
-  root: string;
   ck: CompiledKnowledge;
   /** Salts the cache key: code version, corpus.yml, store format. */
   salt: string;
@@ -49,7 +51,6 @@ export interface DocumentContext {
   /** The previous build's entries by key, readable through `reader`. */
   cached?: ReadonlyMap<string, RecordLoc>;
   reader?: RecordReader;
-  ingest?: IngestOptions;
   /** Check every new record against the public schema (default true). */
   validate?: boolean;
 }
@@ -59,7 +60,7 @@ export function cacheKey(salt: string, sourceFile: string, id: string, sha256: s
 }
 
 export function processFile(input: DocumentInput, ctx: DocumentContext): DocumentOutcome {
-  const read = readDocumentSync(ctx.root, input.file, input.id, ctx.ingest);
+  const read = input.bytes ? documentFromBytes(input.file, input.id, input.bytes) : { diagnostics: input.refused ?? [] };
   const outcome: DocumentOutcome = { file: input.file, ingestDiagnostics: read.diagnostics, normaliseDiagnostics: [], enrichDiagnostics: [] };
   const doc = read.document;
   if (!doc) return outcome;
@@ -89,8 +90,9 @@ export function processFile(input: DocumentInput, ctx: DocumentContext): Documen
   }
   const digest = digestOf(e.record);
   const features = documentFeatures(digest);
-  const head: StoredHead = { key, features, normaliseDiagnostics: n.diagnostics, enrichDiagnostics: e.diagnostics };
-  const loc = ctx.writer.append(head, { digest, occurrences: occurrencesOf(e.record) });
+  const r = e.record;
+  const head: StoredHead = { key, id: r.id, slug: r.slug, path: r.path, features, quoteTerms: digest.quoteTerms, normaliseDiagnostics: n.diagnostics, enrichDiagnostics: e.diagnostics };
+  const loc = ctx.writer.append(head, encodeSegments(recordSegments(r)));
   outcome.article = { digest, features, loc, key, input: input_, cached: false };
   return outcome;
 }
@@ -100,7 +102,9 @@ function fromCache(reader: RecordReader, loc: RecordLoc, key: string): { head: S
   try {
     const head = reader.head(loc);
     if (head?.key !== key) return undefined;
-    return { head, digest: reader.body(loc).digest };
+    const segments = decodeSegments(reader.body(loc));
+    const record = JSON.parse(recordJson(segments, { id: head.id, slug: head.slug, path: head.path, sameAs: segments.slice(2).map(() => []) })) as EnrichedArticle; // written from a checked record
+    return { head, digest: digestOf(record, head.quoteTerms) };
   } catch {
     return undefined;
   }

@@ -4,26 +4,24 @@
  * build's record store (a writer for the documents it makes, a reader for any entry).
  *
  *   begin     → settings of one build: knowledge, theme, cache key salt, record store, cache entries
- *   documents → files through the document stages (document.ts)
+ *   documents → files (their bytes) through the document stages (document.ts)
  *   seal      → flush this thread's record store writer (before anyone reads its entries)
- *   pages     → spec pages rendered and placed in the staging folder (render/lazy.ts, write/)
- *   render    → spec pages rendered to strings (in-memory builds)
- *   records   → a slice of api/articles.json (render/pages/api.ts)
+ *   render    → spec pages (view models as JSON) rendered to UTF-8 bytes (render/lazy.ts)
  *   end       → release files
+ *
+ * The threads compute; the main thread does the file I/O (it reads the inputs, writes the
+ * output): one thread creating files in a folder is cheaper here than two contending for it.
  */
 import { createHash } from 'node:crypto';
 import { memoryStore, segmentReader, segmentWriter, type RecordReader, type RecordWriter } from '../cache/store.ts';
 import { compileKnowledge, type CompiledKnowledge } from '../enrich/index.ts';
-import type { IngestOptions } from '../ingest/index.ts';
 import { ruleDescriptions } from '../index/rules.ts';
 import type { RecordLoc } from '../model/digest.ts';
 import type { Knowledge } from '../model/knowledge.ts';
-import type { ArticleSource, SpecPage } from '../model/page.ts';
+import type { ArticleSource } from '../model/page.ts';
 import type { Theme } from '../model/theme.ts';
 import { createContext, type RenderContext } from '../render/context.ts';
-import { renderSpecPage, specKey, type SpecEnv } from '../render/lazy.ts';
-import { recordsJson } from '../render/pages/api.ts';
-import { placeKeyed, type Placed, type Target } from '../write/index.ts';
+import { renderSpecPage, type SpecEnv } from '../render/lazy.ts';
 import { processFile, type DocumentInput, type DocumentOutcome } from './document.ts';
 
 export interface BeginRequest {
@@ -32,9 +30,6 @@ export interface BeginRequest {
   templates: Map<string, string>;
   /** Cache key salt: code version, corpus.yml, store format. */
   salt: string;
-  /** The seeds folder, resolved. */
-  root: string;
-  ingest?: IngestOptions;
   /** Folder of the record store; null = in memory (only for the inline pool). */
   storeDir: string | null;
   /** This build's first segment number; thread i writes segment `segment + i`. */
@@ -43,13 +38,18 @@ export interface BeginRequest {
   cached?: Map<string, RecordLoc>;
 }
 
+/** A spec page as it travels: its view model as JSON (the main thread keyed it by these bytes). */
+export interface SpecJob {
+  path: string;
+  spec: string;
+  article?: ArticleSource;
+}
+
 interface Requests {
   begin: BeginRequest;
   documents: { inputs: DocumentInput[] };
   seal: Record<string, never>;
-  pages: { items: { page: SpecPage; target: Target }[] };
-  render: { pages: SpecPage[] };
-  records: { sources: ArticleSource[] };
+  render: { pages: SpecJob[] };
   end: Record<string, never>;
 }
 
@@ -57,9 +57,8 @@ interface Results {
   begin: null;
   documents: DocumentOutcome[];
   seal: null;
-  pages: Placed[];
-  render: string[];
-  records: string;
+  /** UTF-8, each in its own buffer (moved to the main thread, not copied). */
+  render: Uint8Array[];
   end: null;
 }
 
@@ -82,6 +81,7 @@ export function createJobState(index: number): JobState {
   return { index, knowledgeHash: undefined, ck: undefined, themeHash: undefined, ctx: undefined, build: undefined, writer: undefined, reader: undefined };
 }
 
+const encoder = new TextEncoder();
 const hash = (value: string) => createHash('sha1').update(value).digest('hex');
 
 function need<T>(value: T | undefined, what: string): T {
@@ -118,13 +118,11 @@ const handlers: { [K in JobKind]: Handler<K> } = {
   documents(state, request) {
     const build = need(state.build, 'Build');
     const ctx = {
-      root: build.root,
       ck: need(state.ck, 'Wissen'),
       salt: build.salt,
       writer: need(state.writer, 'Datensatzspeicher'),
       ...(build.cached ? { cached: build.cached } : {}),
       ...(state.reader ? { reader: state.reader } : {}),
-      ...(build.ingest ? { ingest: build.ingest } : {}),
     };
     return request.inputs.map((input) => processFile(input, ctx));
   },
@@ -133,16 +131,12 @@ const handlers: { [K in JobKind]: Handler<K> } = {
     state.writer = undefined;
     return null;
   },
-  pages(state, request) {
-    const env = specEnv(state);
-    return request.items.map(({ page, target }) => placeKeyed(target, specKey(page), () => renderSpecPage(page, env)));
-  },
   render(state, request) {
     const env = specEnv(state);
-    return request.pages.map((page) => renderSpecPage(page, env));
-  },
-  records(state, request) {
-    return recordsJson(request.sources, need(state.reader, 'Datensatzspeicher'));
+    return request.pages.map((job) => {
+      const page = { kind: 'spec' as const, path: job.path, spec: JSON.parse(job.spec) as unknown, ...(job.article ? { article: job.article } : {}) };
+      return encoder.encode(renderSpecPage(page, env));
+    });
   },
   end(state) {
     closeStore(state);
@@ -160,6 +154,14 @@ function closeStore(state: JobState): void {
   state.reader?.close();
   state.writer = undefined;
   state.reader = undefined;
+}
+
+/** What a result can hand over instead of copying: the buffers of rendered pages. */
+export function transferables(result: unknown): ArrayBuffer[] {
+  if (!Array.isArray(result)) return [];
+  const out: ArrayBuffer[] = [];
+  for (const r of result) if (r instanceof Uint8Array && r.byteOffset === 0 && r.buffer instanceof ArrayBuffer && r.buffer.byteLength === r.byteLength) out.push(r.buffer);
+  return out;
 }
 
 export function handle<K extends JobKind>(state: JobState, kind: K, request: Requests[K]): Results[K] {

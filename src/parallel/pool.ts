@@ -12,14 +12,18 @@ import { existsSync } from 'node:fs';
 import os from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
+import type { RecordReader } from '../cache/store.ts';
 import { createJobState, handle, type JobKind, type JobRequest, type JobResult } from './jobs.ts';
 
 export interface Pool {
   readonly threads: number;
-  run<K extends JobKind>(kind: K, request: JobRequest<K>): Promise<JobResult<K>>;
+  /** `transfer`: buffers of the request to move to the thread instead of copying (they become unusable here). */
+  run<K extends JobKind>(kind: K, request: JobRequest<K>, transfer?: ArrayBuffer[]): Promise<JobResult<K>>;
   /** The same job on every worker (begin, end), resolved when all have answered. */
   broadcast<K extends JobKind>(kind: K, request: JobRequest<K>): Promise<JobResult<K>[]>;
   close(): Promise<void>;
+  /** The record store of this thread's job state (inline pools), for the main thread's own reads. */
+  localReader(): RecordReader | undefined;
 }
 
 /** Below this many documents one thread is faster than starting workers (~100 ms each). */
@@ -62,6 +66,7 @@ export function inlinePool(): Pool {
     close: async () => {
       handle(state, 'end', {});
     },
+    localReader: () => state.reader,
   };
 }
 
@@ -69,6 +74,7 @@ interface Pending {
   id: number;
   kind: JobKind;
   request: unknown;
+  transfer: ArrayBuffer[];
   resolve: (value: never) => void;
   reject: (error: Error) => void;
   /** Only this worker may take it (broadcast). */
@@ -89,7 +95,7 @@ function workerPool(script: string, count: number): Pool {
       if (i === -1) continue;
       const job = queue.splice(i, 1)[0] as Pending; // found above
       busy[w] = job;
-      (workers[w] as Worker).postMessage({ id: job.id, kind: job.kind, request: job.request });
+      (workers[w] as Worker).postMessage({ id: job.id, kind: job.kind, request: job.request }, job.transfer);
     }
   };
   const fail = (error: Error) => {
@@ -114,10 +120,10 @@ function workerPool(script: string, count: number): Pool {
     workers.push(worker);
     busy.push(null);
   }
-  const enqueue = <K extends JobKind>(kind: K, request: JobRequest<K>, only?: number): Promise<JobResult<K>> => {
+  const enqueue = <K extends JobKind>(kind: K, request: JobRequest<K>, only?: number, transfer: ArrayBuffer[] = []): Promise<JobResult<K>> => {
     if (failure) return Promise.reject(failure);
     return new Promise<JobResult<K>>((resolve, reject) => {
-      const job: Pending = { id: next++, kind, request, resolve: resolve as (v: never) => void, reject };
+      const job: Pending = { id: next++, kind, request, transfer, resolve: resolve as (v: never) => void, reject };
       if (only !== undefined) job.only = only;
       queue.push(job);
       dispatch();
@@ -125,11 +131,12 @@ function workerPool(script: string, count: number): Pool {
   };
   return {
     threads: count,
-    run: (kind, request) => enqueue(kind, request),
+    run: (kind, request, transfer) => enqueue(kind, request, undefined, transfer),
     broadcast: (kind, request) => Promise.all(workers.map((_, w) => enqueue(kind, request, w))),
     async close() {
       await Promise.allSettled(workers.map((_, w) => enqueue('end', {}, w)));
       await Promise.all(workers.map((w) => w.terminate()));
     },
+    localReader: () => undefined,
   };
 }

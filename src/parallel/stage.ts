@@ -8,7 +8,7 @@ import { realpath } from 'node:fs/promises';
 import { cacheSalt, openCacheIndex, saveCacheIndex, type CacheIndex } from '../cache/index.ts';
 import { loadSlugs, saveSlugs } from '../cache/slugs.ts';
 import { pipelineVersion } from '../cache/version.ts';
-import { assignIds, unaccounted, type Discovery, type IngestOptions } from '../ingest/index.ts';
+import { assignIds, readInputSync, unaccounted, type Discovery, type IngestOptions } from '../ingest/index.ts';
 import { IndexBuilder } from '../index/index.ts';
 import type { Diagnostic } from '../model/diagnostic.ts';
 import type { RecordLoc } from '../model/digest.ts';
@@ -47,6 +47,8 @@ export interface DocumentStageResult {
   locs: Map<string, RecordLoc>;
   /** Settles slugs corpus-wide (IndexBuilder.finish's `settle`). */
   settle: <T extends { id: string; slug: string; path: string }>(digests: T[]) => T[];
+  /** Folder of this build's record store; null = in memory (the inline pool's own). */
+  storeDir: string | null;
   /** Saves what the next build reuses (record cache index, the settled slugs); call after a successful build. */
   save(articles: readonly { id: string; slug: string }[]): Promise<void>;
   cache?: CacheStats;
@@ -67,17 +69,32 @@ export async function runDocumentStages(seedsDir: string, found: Discovery, know
     knowledge,
     templates: new Map(options.templates ?? []),
     salt,
-    root,
-    ...(options.ingest ? { ingest: options.ingest } : {}),
     storeDir,
     segment,
     ...(cache ? { cached: cache.entries } : {}),
   });
 
-  const inputs: DocumentInput[] = found.files.map((file) => ({ file, id: ids.ids.get(file) as string })); // assignIds names every file
-  const jobs = [];
-  for (let i = 0; i < inputs.length; i += BATCH) jobs.push(pool.run('documents', { inputs: inputs.slice(i, i + BATCH) }));
-  for (const j of jobs) j.catch(() => {}); // awaited in order below; a later failure must not go unhandled meanwhile
+  const files = found.files;
+  /** The main thread reads (I/O), the threads compute: a batch's bytes move to the thread that decodes them. */
+  const readBatch = (from: number) => {
+    const inputs: DocumentInput[] = [];
+    const transfer: ArrayBuffer[] = [];
+    for (const file of files.slice(from, from + BATCH)) {
+      const id = ids.ids.get(file) as string; // assignIds names every file
+      const read = readInputSync(root, file, options.ingest);
+      if (!read.bytes) {
+        inputs.push({ file, id, refused: read.diagnostics });
+        continue;
+      }
+      // A buffer of its own can move; a slice of Node's shared pool must be copied.
+      const own = read.bytes.byteOffset === 0 && read.bytes.buffer.byteLength === read.bytes.byteLength ? read.bytes : Buffer.from(read.bytes);
+      inputs.push({ file, id, bytes: own });
+      if (pool.threads > 0) transfer.push(own.buffer as ArrayBuffer); // a Buffer's own ArrayBuffer, checked above
+    }
+    const job = pool.run('documents', { inputs }, transfer);
+    job.catch(() => {}); // awaited in order below; a later failure must not go unhandled meanwhile
+    return job;
+  };
 
   const result: DocumentStageResult = {
     files: found.files,
@@ -89,13 +106,28 @@ export async function runDocumentStages(seedsDir: string, found: Discovery, know
     locs: new Map(),
     settle: (d) => d,
     save: async () => {},
+    storeDir,
   };
   const live = new Map<string, RecordLoc>();
   const stats: CacheStats = { hits: 0, misses: 0 };
   const articleFiles: string[] = [];
   let done = 0;
-  for (const job of jobs) {
-    for (const o of await job) {
+  // Reading runs ahead of the threads by a few batches per thread: they never wait for input, and
+  // at most that many batches of bytes and results are held at once.
+  const ahead = Math.max(1, pool.threads) * 3;
+  const jobs: ReturnType<typeof readBatch>[] = [];
+  let nextRead = 0;
+  const refill = () => {
+    while (jobs.length < ahead && nextRead < files.length) {
+      jobs.push(readBatch(nextRead));
+      nextRead += BATCH;
+    }
+  };
+  refill();
+  while (jobs.length > 0) {
+    const outcomes = await (jobs.shift() as ReturnType<typeof readBatch>); // non-empty: checked by the loop
+    refill();
+    for (const o of outcomes) {
       result.ingestDiagnostics.push(...o.ingestDiagnostics);
       result.normaliseDiagnostics.push(...o.normaliseDiagnostics);
       result.enrichDiagnostics.push(...o.enrichDiagnostics);
@@ -109,7 +141,7 @@ export async function runDocumentStages(seedsDir: string, found: Discovery, know
         if (a.cached) stats.hits++;
         else stats.misses++;
       }
-      options.onProgress?.(++done, inputs.length);
+      options.onProgress?.(++done, files.length);
     }
   }
   // Before any thread reads an entry another one wrote.

@@ -4,14 +4,15 @@
  * job; the thread stays usable.
  */
 import { parentPort, workerData } from 'node:worker_threads';
-import { createJobState, handle, type JobKind } from './jobs.ts';
+import { createJobState, handle, transferables, type JobKind } from './jobs.ts';
 
 if (!parentPort) throw new Error('parallel-worker: nur als Worker-Thread startbar');
 const port = parentPort;
 const state = createJobState((workerData as { index: number }).index);
 port.on('message', (msg: { id: number; kind: JobKind; request: never }) => {
   try {
-    port.postMessage({ id: msg.id, result: handle(state, msg.kind, msg.request) });
+    const result = handle(state, msg.kind, msg.request);
+    port.postMessage({ id: msg.id, result }, transferables(result));
   } catch (error) {
     port.postMessage({ id: msg.id, error: error instanceof Error ? (error.stack ?? error.message) : String(error) });
   }

@@ -11,11 +11,11 @@
  */
 import { createHash } from 'node:crypto';
 import type { RecordReader } from '../cache/store.ts';
-import { recordOf } from '../index/digest.ts';
 import type { SiteModel } from '../index/index.ts';
 import type { ArticleDigest } from '../model/digest.ts';
 import type { EnrichedArticle } from '../model/enriched.ts';
 import type { ArticleSource, SpecPage } from '../model/page.ts';
+import { decodeSegments, recordJson } from '../model/record-json.ts';
 import { renderBody } from './body/index.ts';
 import type { PageSpec, RenderContext } from './context.ts';
 
@@ -27,8 +27,13 @@ export function specPage(spec: PageSpec, extra?: unknown, article?: ArticleSourc
 }
 
 export function specKey(page: SpecPage): string {
+  return specKeyOf(page, JSON.stringify(page.spec));
+}
+
+/** The key from the spec's JSON when the caller has it already (it sends those bytes to a thread). */
+export function specKeyOf(page: SpecPage, specJson: string): string {
   const spec = page.spec as PageSpec; // made by specPage from a PageSpec
-  const h = createHash('sha1').update(spec.template).update('\0').update(JSON.stringify(spec));
+  const h = createHash('sha1').update(spec.template).update('\0').update(specJson);
   if (page.extra !== undefined) h.update('\0').update(JSON.stringify(page.extra));
   return h.digest('base64url');
 }
@@ -42,8 +47,13 @@ export interface SpecEnv {
 
 /** The full record behind an article source, as the corpus stages left it. */
 export function loadRecord(records: RecordReader, source: ArticleSource): EnrichedArticle {
-  const body = records.body(source.loc);
-  return recordOf(body.digest, body.occurrences, source.patch);
+  // stored by the document stage from a record checked against the schema
+  return JSON.parse(recordJsonOf(records, source)) as EnrichedArticle;
+}
+
+/** The full record's JSON as api/articles.json carries it. */
+export function recordJsonOf(records: RecordReader, source: ArticleSource): string {
+  return recordJson(decodeSegments(records.body(source.loc)), source.patch);
 }
 
 export function renderSpecPage(page: SpecPage, env: SpecEnv): string {

@@ -3,15 +3,16 @@
  * beside the output; only when every page is written is it swapped in, so a failed or killed
  * build leaves the previous site as it was. No path may resolve outside the staging folder.
  *
- * Speed (docs/performance.md): files are written with synchronous calls (one thread, no libuv
- * pool round trip per file; a site is thousands of small files). A page whose bytes equal the
- * file of the same path in the previous output is hard-linked from there instead of written, and
- * a lazy page (model/page.ts) whose key matches the previous build's is linked without being
- * rendered at all. Linking never modifies the previous output, so the atomic swap still holds.
+ * Speed (docs/performance.md): the files are written by the I/O threads of Node (fs/promises), a
+ * bounded number at a time, so the main thread keeps rendering while the kernel creates files —
+ * on this disk a file creation costs up to a millisecond. A keyed file (a spec page, the API
+ * records, a lazy page) whose key matches the previous build's is hard-linked from the previous
+ * output without being rendered, and a plain page whose bytes equal the previous file is linked
+ * instead of written. Linking never modifies the previous output, so the atomic swap still holds.
  */
 import { randomBytes } from 'node:crypto';
-import { closeSync, linkSync, mkdirSync, openSync, readFileSync, statSync, writeFileSync, writeSync } from 'node:fs';
-import { mkdir, rename, rm, writeFile } from 'node:fs/promises';
+import { closeSync, linkSync, mkdirSync, openSync, statSync, writeSync } from 'node:fs';
+import { mkdir, open, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { OUTPUT_MARKER } from '../config/guard.ts';
 import { isLazyPage, type ChunkedPage, type LazyPage, type Page, type PageContent } from '../model/page.ts';
@@ -49,74 +50,46 @@ export interface WriteStats {
 
 export interface StageOptions {
   /**
-   * File for the page manifest (path → key, size of lazy pages), kept between builds so lazy pages
-   * can be skipped; omitted = lazy pages are always rendered. Belongs in the build cache.
+   * File for the page manifest (path → key, size of keyed pages), kept between builds so keyed
+   * pages can be skipped; omitted = keyed pages are always rendered. Belongs in the build cache.
    */
   manifest?: string;
   /** Mixed into every page key: pipeline version, theme, knowledge — whatever all pages depend on. */
   salt?: string;
+  /** Files written at the same time (default 16). */
+  parallel?: number;
 }
 
-/**
- * A file of the new output that another thread (or a later step) places: the writer has confined
- * the path and made its folder; `prev` is the previous build's manifest entry for the path.
- */
-export interface Target {
-  path: string;
-  /** Absolute path in the staging folder. */
-  abs: string;
-  /** Absolute path of the same file in the current output (may not exist). */
-  old: string;
-  prev?: { key: string; size: number };
-}
-
-/** What placing a target did. */
-export interface Placed {
-  key: string;
-  size: number;
-  /** Hard-linked from the previous output without rendering (its key matched). */
-  linked: boolean;
-}
-
-/**
- * Place a keyed file: hard-link it from the previous output when the previous build wrote the
- * same key and the file is still there with that size; otherwise render and write it. Runs on any
- * thread (the worker threads place the pages they render).
- */
-export function placeKeyed(target: Target, key: string, render: () => PageContent): Placed {
-  const before = target.prev;
-  if (before !== undefined && before.key === key && sizeOf(target.old) === before.size && tryLink(target.old, target.abs)) {
-    return { key, size: before.size, linked: true };
-  }
-  return { key, size: writeContent(target.abs, render()), linked: false };
-}
-
-/** Write content (string, bytes or chunks) to a new file; returns its size in bytes. */
-export function writeContent(abs: string, content: PageContent): number {
-  if (typeof content !== 'string' && !(content instanceof Uint8Array)) return writeChunks(abs, content);
-  const bytes = typeof content === 'string' ? Buffer.from(content) : content;
-  writeFileSync(abs, bytes);
-  return bytes.byteLength;
+/** A keyed file whose content the caller still has to supply (`fill`): its key did not match the previous build's. */
+export interface Claim {
+  readonly path: string;
+  readonly key: string;
 }
 
 export interface StagedOutput {
   readonly staging: string;
   /** What was cleaned up or restored from an earlier interrupted build (for the build report). */
   readonly recovered: string[];
+  /**
+   * A page whose content is at hand (a LazyPage is rendered unless its key matched). Resolves when
+   * the write is under way; `commit` waits for every write.
+   */
   write(page: Page | ChunkedPage | LazyPage): Promise<void>;
-  /** Reserve a keyed file for `placeKeyed` elsewhere; report the outcome with `placed`. */
-  reserve(pagePath: string): Target;
-  placed(target: Target, result: Placed): void;
-  /** A keyed file whose content arrives in pieces (api/articles.json): linked when the key matched, else streamed. */
-  writeStream(pagePath: string, key: string, chunks: () => AsyncIterable<string>): Promise<void>;
-  /** Swap the staging folder in as the output folder. */
+  /** A keyed file: null when it was linked from the previous output, else a claim to `fill`. */
+  claim(pagePath: string, key: string): Claim | null;
+  fill(claim: Claim, content: string | Uint8Array): Promise<void>;
+  /** A keyed file written from pieces (api/articles.json), linked instead when its key matched. */
+  writeStream(pagePath: string, key: string, pieces: () => AsyncIterable<string | Uint8Array> | Iterable<string | Uint8Array>): Promise<void>;
+  /** Wait for every write, swap the staging folder in as the output folder. */
   commit(): Promise<WriteStats>;
   /** Remove the staging folder; the output folder is untouched. */
   abort(): Promise<void>;
 }
 
-/** Strings are flushed to the file in pieces of about this many UTF-16 units. */
+/** Pieces are flushed to the file once about this many bytes (or UTF-16 units) are gathered. */
 const CHUNK = 1 << 16;
+
+const toBytes = (content: string | Uint8Array): Uint8Array => (typeof content === 'string' ? Buffer.from(content) : content);
 
 /** Streams chunked content to `abs` without joining it; returns the bytes written. */
 function writeChunks(abs: string, chunks: Iterable<string>): number {
@@ -138,29 +111,36 @@ function writeChunks(abs: string, chunks: Iterable<string>): number {
   return bytes;
 }
 
-/** Like writeChunks, for chunks that arrive asynchronously (produced on other threads). */
-async function writeChunksAsync(abs: string, chunks: AsyncIterable<string>): Promise<number> {
-  const fd = openSync(abs, 'w');
-  let bytes = 0;
-  try {
-    let pending = '';
-    for await (const chunk of chunks) {
-      pending += chunk;
-      if (pending.length >= CHUNK) {
-        bytes += writeAll(fd, Buffer.from(pending));
-        pending = '';
-      }
-    }
-    if (pending !== '') bytes += writeAll(fd, Buffer.from(pending));
-  } finally {
-    closeSync(fd);
-  }
-  return bytes;
-}
-
 function writeAll(fd: number, buf: Uint8Array): number {
   for (let off = 0; off < buf.byteLength; ) off += writeSync(fd, buf, off);
   return buf.byteLength;
+}
+
+/** Pieces (strings or bytes, arriving in any way) to a new file through the I/O threads; returns the size. */
+async function writePieces(abs: string, pieces: AsyncIterable<string | Uint8Array> | Iterable<string | Uint8Array>): Promise<number> {
+  const fh = await open(abs, 'w');
+  let bytes = 0;
+  try {
+    let pending: Uint8Array[] = [];
+    let size = 0;
+    const flush = async () => {
+      const buf = Buffer.concat(pending, size);
+      pending = [];
+      size = 0;
+      for (let off = 0; off < buf.byteLength; ) off += (await fh.write(buf, off)).bytesWritten;
+      bytes += buf.byteLength;
+    };
+    for await (const piece of pieces) {
+      const b = toBytes(piece);
+      pending.push(b);
+      size += b.byteLength;
+      if (size >= 16 * CHUNK) await flush();
+    }
+    if (size > 0) await flush();
+  } finally {
+    await fh.close();
+  }
+  return bytes;
 }
 
 /** Size of the file at `abs`, or -1 when there is none (or it is no regular file). */
@@ -176,6 +156,43 @@ function tryLink(from: string, to: string): boolean {
     return true;
   } catch {
     return false;
+  }
+}
+
+/** At most `limit` writes at a time; the first failure is raised by the next `add` or by `drain`. */
+class WriteQueue {
+  private running = 0;
+  private readonly waiting: (() => void)[] = [];
+  private readonly all = new Set<Promise<void>>();
+  private failure: unknown;
+  private failed = false;
+
+  constructor(private readonly limit: number) {}
+
+  async add(task: () => Promise<void>): Promise<void> {
+    this.raise();
+    while (this.running >= this.limit) await new Promise<void>((resolve) => this.waiting.push(resolve));
+    this.raise();
+    this.running++;
+    const p = task()
+      .catch((error: unknown) => {
+        if (!this.failed) [this.failed, this.failure] = [true, error];
+      })
+      .finally(() => {
+        this.running--;
+        this.all.delete(p);
+        this.waiting.shift()?.();
+      });
+    this.all.add(p);
+  }
+
+  async drain(): Promise<void> {
+    while (this.all.size > 0) await Promise.all([...this.all]);
+    this.raise();
+  }
+
+  private raise(): void {
+    if (this.failed) throw this.failure;
   }
 }
 
@@ -197,22 +214,9 @@ export async function stageOutput(outDir: string, options: StageOptions = {}): P
   const dirs = new Set<string>([staging]);
   const stats: Required<WriteStats> = { files: 0, bytes: 0, linked: 0, skipped: 0 };
   const written = new Set<string>();
+  const queue = new WriteQueue(options.parallel ?? 16);
 
-  /** Writes `content` to `abs` unless the previous output holds the same bytes (then links). */
-  const put = (rel: string, abs: string, content: PageContent): number => {
-    if (typeof content !== 'string' && !(content instanceof Uint8Array)) return writeChunks(abs, content);
-    const bytes = typeof content === 'string' ? Buffer.from(content) : content;
-    if (hasPrevious) {
-      const old = path.join(out, rel);
-      if (sizeOf(old) === bytes.byteLength && Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).equals(readFileSync(old)) && tryLink(old, abs)) {
-        stats.linked++;
-        return bytes.byteLength;
-      }
-    }
-    return writeContent(abs, bytes);
-  };
-
-  const reserve = (pagePath: string): Target => {
+  const reserve = (pagePath: string): string => {
     const abs = confine(staging, pagePath);
     if (pagePath === OUTPUT_MARKER) throw new OutputPathError(pagePath, 'ist für die Markierungsdatei reserviert');
     if (written.has(pagePath)) throw new OutputPathError(pagePath, 'wurde zweimal erzeugt');
@@ -222,45 +226,89 @@ export async function stageOutput(outDir: string, options: StageOptions = {}): P
       mkdirSync(dir, { recursive: true });
       dirs.add(dir);
     }
-    const target: Target = { path: pagePath, abs, old: path.join(out, pagePath) };
-    const before = previous?.pages.get(pagePath);
-    if (before !== undefined) target.prev = before;
-    return target;
-  };
-  const placed = (target: Target, result: Placed) => {
-    next.pages.set(target.path, { key: result.key, size: result.size });
-    if (result.linked) {
-      stats.linked++;
-      stats.skipped++;
-    }
     stats.files++;
-    stats.bytes += result.size;
+    return abs;
+  };
+  /** Link a keyed file from the previous output if it was written with this key and is still there. */
+  const linkKeyed = (pagePath: string, abs: string, key: string): boolean => {
+    const before = previous?.pages.get(pagePath);
+    const old = path.join(out, pagePath);
+    if (before === undefined || before.key !== key || sizeOf(old) !== before.size || !tryLink(old, abs)) return false;
+    next.pages.set(pagePath, { key, size: before.size });
+    stats.linked++;
+    stats.skipped++;
+    stats.bytes += before.size;
+    return true;
+  };
+  const claims = new Map<Claim, string>();
+
+  /** Writes `bytes` to `abs` unless the previous output holds the same bytes (then links). */
+  const put = async (rel: string, abs: string, bytes: Uint8Array) => {
+    stats.bytes += bytes.byteLength;
+    if (hasPrevious) {
+      const old = path.join(out, rel);
+      if (sizeOf(old) === bytes.byteLength && Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).equals(await readFile(old)) && tryLink(old, abs)) {
+        stats.linked++;
+        return;
+      }
+    }
+    await writeFile(abs, bytes);
   };
 
   return {
     staging,
     recovered,
-    reserve,
-    placed,
     async write(page) {
-      const target = reserve(page.path);
+      const abs = reserve(page.path);
       if (isLazyPage(page)) {
-        placed(target, placeKeyed(target, page.key, () => page.render()));
+        if (linkKeyed(page.path, abs, page.key)) return;
+        const content = page.render();
+        if (typeof content !== 'string' && !(content instanceof Uint8Array)) {
+          const size = writeChunks(abs, content);
+          next.pages.set(page.path, { key: page.key, size });
+          stats.bytes += size;
+          return;
+        }
+        const bytes = toBytes(content);
+        next.pages.set(page.path, { key: page.key, size: bytes.byteLength });
+        stats.bytes += bytes.byteLength;
+        await queue.add(() => writeFile(abs, bytes));
         return;
       }
-      stats.files++;
-      stats.bytes += put(page.path, target.abs, page.content);
+      const content: PageContent = page.content;
+      if (typeof content !== 'string' && !(content instanceof Uint8Array)) {
+        stats.bytes += writeChunks(abs, content);
+        return;
+      }
+      const bytes = toBytes(content);
+      await queue.add(() => put(page.path, abs, bytes));
     },
-    async writeStream(pagePath, key, chunks) {
-      const target = reserve(pagePath);
-      const before = target.prev;
-      if (before !== undefined && before.key === key && sizeOf(target.old) === before.size && tryLink(target.old, target.abs)) {
-        placed(target, { key, size: before.size, linked: true });
-        return;
-      }
-      placed(target, { key, size: await writeChunksAsync(target.abs, chunks()), linked: false });
+    claim(pagePath, key) {
+      const abs = reserve(pagePath);
+      if (linkKeyed(pagePath, abs, key)) return null;
+      const claim: Claim = { path: pagePath, key };
+      claims.set(claim, abs);
+      return claim;
+    },
+    async fill(claim, content) {
+      const abs = claims.get(claim);
+      if (abs === undefined) throw new Error(`write: ${claim.path} ist nicht (mehr) beansprucht`);
+      claims.delete(claim);
+      const bytes = toBytes(content);
+      next.pages.set(claim.path, { key: claim.key, size: bytes.byteLength });
+      stats.bytes += bytes.byteLength;
+      await queue.add(() => writeFile(abs, bytes));
+    },
+    async writeStream(pagePath, key, pieces) {
+      const abs = reserve(pagePath);
+      if (linkKeyed(pagePath, abs, key)) return;
+      const size = await writePieces(abs, pieces());
+      next.pages.set(pagePath, { key, size });
+      stats.bytes += size;
     },
     async commit() {
+      await queue.drain();
+      if (claims.size > 0) throw new Error(`write: ${claims.size} Seiten beansprucht, aber nie geschrieben (z. B. ${[...claims.values()][0]})`);
       const old = path.join(parent, `.${base}.old-${process.pid}-${randomBytes(4).toString('hex')}`);
       let hadOld = true;
       try {
@@ -277,6 +325,8 @@ export async function stageOutput(outDir: string, options: StageOptions = {}): P
       return stats;
     },
     async abort() {
+      // Writes still under way must finish (or fail) before their folder goes.
+      await queue.drain().catch(() => {});
       await rm(staging, { recursive: true, force: true });
     },
   };

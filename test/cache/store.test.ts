@@ -3,7 +3,7 @@
  * exactly as written, from any segment; segments appear only with their first entry; the index
  * survives a round trip, forgets what the last build did not use, compacts when mostly dead, and
  * treats anything unreadable as an empty cache. And the digest + occurrences give back the very
- * record (index/digest.ts), field order included — api/articles.json is written from it.
+ * record's JSON (model/record-json.ts), byte for byte — api/articles.json is written from it.
  */
 import { existsSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
@@ -12,9 +12,10 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { openCacheIndex, saveCacheIndex, storeDirOf } from '../../src/cache/index.ts';
 import { memoryStore, segmentReader, segmentWriter, type StoredBody, type StoredHead } from '../../src/cache/store.ts';
 import { build } from '../../src/build.ts';
-import { digestOf, occurrencesOf, recordOf } from '../../src/index/digest.ts';
+import { digestOf, patchOf } from '../../src/index/digest.ts';
 import { documentFeatures } from '../../src/index/features.ts';
 import type { RecordLoc } from '../../src/model/digest.ts';
+import { decodeSegments, encodeSegments, recordJson, recordSegments } from '../../src/model/record-json.ts';
 
 const dirs: string[] = [];
 const tmp = () => {
@@ -36,8 +37,8 @@ async function seedRecords() {
 }
 
 function entry(i: number): [StoredHead, StoredBody] {
-  const head = { key: `k${i}`, features: { search: [], related: { names: [`f${i}`], weights: [i] } }, normaliseDiagnostics: [], enrichDiagnostics: [] };
-  const body = { digest: { id: `a${i}`, title: `Titel „${i}“ ${'ä'.repeat(i)}` } as never, occurrences: [[{ block: 0, start: 0, end: i, text: 'x' }]] };
+  const head = { key: `k${i}`, id: `a${i}`, slug: `s${i}`, path: `artikel/s${i}.html`, features: { search: [], related: { names: [`f${i}`], weights: [i] } }, quoteTerms: [], normaliseDiagnostics: [], enrichDiagnostics: [] };
+  const body = encodeSegments([`"title":"Titel „${i}“ ${'ä'.repeat(i)}"`, '"candidates":[]']);
   return [head, body];
 }
 
@@ -114,14 +115,23 @@ describe('record cache index', () => {
   });
 });
 
-describe('digest + occurrences = record', () => {
-  it('for every seed, byte for byte as JSON', async () => {
+describe('stored record JSON + patch = JSON.stringify(record)', () => {
+  it('for every seed, byte for byte, also with other ids, slugs and sameAs lists', async () => {
     const records = await seedRecords();
     expect(records).toHaveLength(5);
     for (const r of records) {
-      const d = digestOf(r);
-      expect(documentFeatures(d).related.names.length).toBeGreaterThan(0);
-      expect(JSON.stringify(recordOf(d, occurrencesOf(r)))).toBe(JSON.stringify(r));
+      expect(documentFeatures(digestOf(r)).related.names.length).toBeGreaterThan(0);
+      const segments = decodeSegments(encodeSegments(recordSegments(r)));
+      expect(recordJson(segments, patchOf(digestOf(r)))).toBe(JSON.stringify(r));
+      const other = { id: 'x"y', slug: 'neu', path: 'artikel/neu.html', sameAs: r.quotes.map((_, i) => (i % 2 ? ['a', 'b'] : [])) };
+      const patched = { ...r, id: other.id, slug: other.slug, path: other.path, quotes: r.quotes.map((q, i) => ({ ...q, sameAs: other.sameAs[i]! })) };
+      expect(recordJson(segments, other)).toBe(JSON.stringify(patched));
     }
+  });
+
+  it('refuses a patch whose quotes do not match the stored ones', async () => {
+    const [r] = await seedRecords();
+    const segments = decodeSegments(encodeSegments(recordSegments(r!)));
+    expect(() => recordJson(segments, { ...patchOf(digestOf(r!)), sameAs: [...r!.quotes.map(() => []), []] })).toThrow(/Zitate/);
   });
 });

@@ -3,9 +3,9 @@
  *
  * articles.json is a JSON array of the full records, sorted by id, one record per line (compact:
  * at 10 000 articles the indented form was 226 MB, this ~150 MB; `jq`, `JSON.parse` and line
- * tools all read it). The records live in the record store, so the page is a RecordsPage: the
- * build renders it slice by slice where the records are read (a worker thread for big corpora)
- * and streams the slices to the file in order.
+ * tools all read it). The records live in the record store as JSON already, so the page is a
+ * RecordsPage: the build streams the stored bytes to the file with each record's patch (id, slug,
+ * path, sameAs) spliced in.
  */
 import { z } from 'zod';
 import { createHash } from 'node:crypto';
@@ -14,12 +14,10 @@ import { patchOf } from '../../index/digest.ts';
 import type { SiteModel } from '../../index/index.ts';
 import { EnrichedArticleSchema } from '../../model/enriched.ts';
 import type { ArticleSource, Page, RecordsPage } from '../../model/page.ts';
-import { loadRecord, recordKey } from '../lazy.ts';
+import { decodeSegments, recordJsonPieces } from '../../model/record-json.ts';
+import { recordJsonOf, recordKey } from '../lazy.ts';
 
 export const API_ARTICLES = 'api/articles.json';
-
-/** Records per slice: big enough that a slice is worth a trip to a worker, small enough to keep few in memory. */
-export const RECORDS_SLICE = 250;
 
 export function* apiPages(site: SiteModel): Generator<Page | RecordsPage> {
   // The file is a function of the records alone, so their fingerprints in order are its key.
@@ -38,36 +36,23 @@ export function* apiPages(site: SiteModel): Generator<Page | RecordsPage> {
 
 /** One slice of the array: its records as JSON, one per line, without the separators around it. */
 export function recordsJson(sources: readonly ArticleSource[], records: RecordReader): string {
-  return sources.map((s) => JSON.stringify(loadRecord(records, s))).join(',\n');
+  return sources.map((s) => recordJsonOf(records, s)).join(',\n');
 }
 
 /**
- * The whole file as pieces, in order: `[`, the slices (rendered by `slice`, up to `ahead` at a
- * time so the threads that render them stay busy), `]`.
+ * The whole file as byte pieces, in order: `[`, each record's stored JSON with its patch spliced
+ * in (model/record-json.ts: no record is parsed or serialised again), `]`.
  */
-export async function* recordsPageContent(page: RecordsPage, slice: (sources: ArticleSource[]) => Promise<string>, ahead = 4): AsyncGenerator<string> {
+export function* recordsPagePieces(page: RecordsPage, records: RecordReader): Generator<Uint8Array | string> {
   if (page.records.length === 0) {
     yield '[]\n';
     return;
   }
-  const starts: number[] = [];
-  for (let i = 0; i < page.records.length; i += RECORDS_SLICE) starts.push(i);
-  const inFlight: Promise<string>[] = [];
-  let next = 0;
-  const fill = () => {
-    while (inFlight.length < ahead && next < starts.length) {
-      const from = starts[next++] as number; // next < length
-      const p = slice(page.records.slice(from, from + RECORDS_SLICE));
-      // Awaited in order below; if an earlier slice fails, the later ones must not crash the process unhandled.
-      p.catch(() => {});
-      inFlight.push(p);
-    }
-  };
   yield '[\n';
-  for (let i = 0; i < starts.length; i++) {
-    fill();
-    const text = await (inFlight.shift() as Promise<string>); // filled above: at least one in flight
-    yield i === 0 ? text : `,\n${text}`;
+  for (let i = 0; i < page.records.length; i++) {
+    const source = page.records[i] as ArticleSource; // i < length
+    if (i > 0) yield ',\n';
+    yield* recordJsonPieces(decodeSegments(records.body(source.loc)), source.patch);
   }
   yield '\n]\n';
 }
