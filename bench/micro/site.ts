@@ -71,7 +71,7 @@ for (let r = 0; r < runs; r++) {
   note('index', cpu(() => { site = buildSiteModel(recs, knowledge, { files, diagnostics: [] }, records); }));
   // the index steps one by one (same order and inputs as buildSiteModel)
   let linked: ArticleDigest[] = [];
-  const digests = recs.map(digestOf);
+  const digests = recs.map((r) => digestOf(r));
   note('  linkQuotes', cpu(() => { linked = linkQuotes([...digests].sort((a, b) => (a.id < b.id ? -1 : 1))); }));
   let newest: ArticleDigest[] = [];
   note('  chronology', cpu(() => { newest = chronology(linked); }));
