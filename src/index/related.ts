@@ -143,7 +143,7 @@ export class FeatureTable {
   private readonly ids = new Map<string, number>();
 
   intern(v: NamedVector): Vector {
-    const features = new Array<number>(v.names.length);
+    const features = new Int32Array(v.names.length);
     for (let i = 0; i < v.names.length; i++) {
       const name = v.names[i] as string; // i < length
       let id = this.ids.get(name);
@@ -154,14 +154,14 @@ export class FeatureTable {
       }
       features[i] = id;
     }
-    return { features, weights: [...v.weights] };
+    return { features, weights: Float64Array.from(v.weights) };
   }
 }
 
 /** One article's features with their term frequencies (later their weights), as interned integers. */
 export interface Vector {
-  features: number[];
-  weights: number[];
+  features: Int32Array;
+  weights: Float64Array;
 }
 
 type RelatedInput = { id: string; title: string; blocks: readonly { text: string }[]; entities: readonly { id: string; mentions: number }[] };

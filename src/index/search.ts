@@ -112,12 +112,16 @@ export const articleEntityNames = (entities: readonly { name: string }[]): strin
 
 /**
  * The inverted index, merged document by document from their analyses (which may have been made
- * on other threads, in any order): term → flat [field, doc, frequency, …], one growing array per
- * term instead of nested maps, which keeps the garbage collector out of the way on big corpora.
- * Documents may be added under provisional numbers and renumbered once the final order is known.
+ * on other threads, in any order): term → flat [field, doc, frequency, …] in a growing Int32Array
+ * per term (no nested maps: at 10 000 articles that is ~3 million postings, and objects per
+ * posting were hundreds of megabytes). Documents may be added under provisional numbers and
+ * renumbered once the final order is known.
  */
 export class Postings {
-  private readonly lists = new Map<string, number[]>();
+  private readonly ids = new Map<string, number>();
+  private readonly terms: string[] = [];
+  private lists: Int32Array[] = [];
+  private used: number[] = [];
   private lengths: number[][] = [];
 
   /** Documents added (numbered 0 … count − 1 once renumbered). */
@@ -130,16 +134,35 @@ export class Postings {
     fields.forEach((f, field) => {
       for (let i = 0; i < f.terms.length; i++) {
         const term = f.terms[i] as string; // terms and counts are parallel
-        const list = this.lists.get(term);
-        if (list) list.push(field, doc, f.counts[i] as number);
-        else this.lists.set(term, [field, doc, f.counts[i] as number]);
+        let t = this.ids.get(term);
+        if (t === undefined) {
+          t = this.terms.length;
+          this.ids.set(term, t);
+          this.terms.push(term);
+          this.lists.push(new Int32Array(6));
+          this.used.push(0);
+        }
+        let list = this.lists[t] as Int32Array; // one list per term id
+        const at = this.used[t] as number;
+        if (at + 3 > list.length) {
+          const grown = new Int32Array(list.length * 2);
+          grown.set(list);
+          this.lists[t] = list = grown;
+        }
+        list[at] = field;
+        list[at + 1] = doc;
+        list[at + 2] = f.counts[i] as number;
+        this.used[t] = at + 3;
       }
     });
   }
 
   /** `order[provisional] = final` for every document added so far; lengths follow. */
   renumber(order: ArrayLike<number>): void {
-    for (const list of this.lists.values()) for (let i = 1; i < list.length; i += 3) list[i] = order[list[i] as number] as number;
+    this.lists.forEach((list, t) => {
+      const n = this.used[t] as number;
+      for (let i = 1; i < n; i += 3) list[i] = order[list[i] as number] as number;
+    });
     const lengths: number[][] = [];
     this.lengths.forEach((l, doc) => {
       lengths[order[doc] as number] = l;
@@ -147,14 +170,8 @@ export class Postings {
     this.lengths = lengths;
   }
 
-  /**
-   * MiniSearch's serialisation (what `MiniSearch#toJSON` writes and `MiniSearch.loadJS` reads).
-   * Field lengths and averages follow MiniSearch's definitions (unique raw tokens per field;
-   * running average in document order) so BM25 scores are the same; test/render/search.test.ts
-   * compares with a real MiniSearch index. MiniSearch's own add + toJSON took ~6 s per 1 000
-   * articles here.
-   */
-  finish(): { index: Entry[]; lengths: number[][]; avg: number[] } {
+  /** Field lengths and their averages as MiniSearch defines them (unique raw tokens; running average in document order). */
+  fieldLengths(): { lengths: number[][]; avg: number[] } {
     const avg = SEARCH_FIELDS.map(() => 0);
     const lengths = this.lengths;
     for (let id = 0; id < lengths.length; id++) {
@@ -164,16 +181,52 @@ export class Postings {
         avg[field] = ((avg[field] ?? 0) * id + unique) / (id + 1);
       });
     }
-    const index: Entry[] = [];
-    for (const [term, list] of this.lists) {
-      const posting: Posting = {};
-      for (let i = 0; i < list.length; i += 3) {
-        const field = String(list[i]);
-        (posting[field] ??= {})[String(list[i + 1])] = list[i + 2] ?? 0;
+    return { lengths, avg };
+  }
+
+  /**
+   * Every term's entry as MiniSearch serialises it — `JSON.stringify([term, {field: {doc: freq}}])`
+   * with fields and documents in ascending order, as JSON.stringify orders integer keys — written
+   * straight from the flat postings, sorted by term.
+   */
+  entries(): [string, string][] {
+    const out: [string, string][] = [];
+    const order = this.terms.map((_, t) => t).sort((a, b) => {
+      const x = this.terms[a] as string;
+      const y = this.terms[b] as string;
+      return x < y ? -1 : x > y ? 1 : 0;
+    });
+    const keys: number[] = [];
+    for (const t of order) {
+      const list = this.lists[t] as Int32Array;
+      const n = (this.used[t] as number) / 3;
+      keys.length = 0;
+      // field * 2^26 + doc orders by field, then document (documents stay below 2^26 = 67 million)
+      for (let k = 0; k < n; k++) keys.push((list[3 * k] as number) * 67108864 + (list[3 * k + 1] as number));
+      const idx = keys.map((_, k) => k).sort((a, b) => (keys[a] as number) - (keys[b] as number));
+      let json = `[${JSON.stringify(this.terms[t])},{`;
+      let field = -1;
+      for (const k of idx) {
+        const f = list[3 * k] as number;
+        if (f !== field) {
+          json += `${field === -1 ? '' : '},'}"${f}":{`;
+          field = f;
+        } else json += ',';
+        json += `"${list[3 * k + 1] as number}":${list[3 * k + 2] as number}`;
       }
-      index.push([term, posting]);
+      json += n > 0 ? '}}]' : '}]';
+      out.push([this.terms[t] as string, json]);
     }
-    return { index, lengths, avg };
+    return out;
+  }
+
+  /**
+   * MiniSearch's serialisation as objects (what `MiniSearch#toJSON` writes and `MiniSearch.loadJS`
+   * reads); test/render/search.test.ts compares it with a real MiniSearch index. The build writes
+   * `entries()` instead, the same JSON without the objects.
+   */
+  finish(): { index: Entry[]; lengths: number[][]; avg: number[] } {
+    return { index: this.entries().map(([, json]) => JSON.parse(json) as Entry), ...this.fieldLengths() };
   }
 }
 
@@ -185,8 +238,11 @@ export function invertedIndex(docs: readonly SearchDoc[]): { index: Entry[]; len
 
 /** JSON that is also safe inside a script: no `</script>`, no line separators that older parsers reject. */
 export function scriptJson(value: unknown): string {
-  return JSON.stringify(value).replace(/</g, '\\u003c').replace(/\u2028/g, '\\u2028').replace(/\u2029/g, '\\u2029');
+  return scriptSafe(JSON.stringify(value));
 }
+
+/** JSON text made safe inside a script (see scriptJson). */
+const scriptSafe = (json: string): string => json.replace(/</g, '\\u003c').replace(/\u2028/g, '\\u2028').replace(/\u2029/g, '\\u2029');
 
 const registration = (id: string, data: unknown) => `${REGISTRY}.load(${scriptJson(id)},${scriptJson(data)});\n`;
 
@@ -221,27 +277,27 @@ export function buildSearchIndex(docs: readonly SearchDoc[], options: SearchInde
   const maxPrefix = options.maxPrefix ?? 64;
   const dir = options.dir ?? 'suche';
 
-  if (postings) for (let i = postings.count; i < docs.length; i++) postings.add(i, analyseFields(searchFields(docs[i] as SearchDoc)));
-  const js = postings ? postings.finish() : invertedIndex(docs);
-  const lengths = js.lengths;
-  const entries = js.index.sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
-  const sized = entries.map((e) => [e[0], JSON.stringify(e).length + 1] as const);
+  const all = postings ?? new Postings();
+  for (let i = all.count; i < docs.length; i++) all.add(i, analyseFields(searchFields(docs[i] as SearchDoc)));
+  const { lengths, avg } = all.fieldLengths();
+  const entries = all.entries();
+  const sized = entries.map((e) => [e[0], e[1].length + 1] as const);
   const keys = partition(sized, shardBytes, maxPrefix);
 
-  const byShard = new Map<string, Entry[]>(keys.map((k) => [k, []]));
+  const byShard = new Map<string, string[]>(keys.map((k) => [k, []]));
   const keySet = new Set(keys);
-  for (const e of entries) {
-    const key = shardOf(e[0], keySet);
-    if (key === undefined) throw new Error(`search: Term „${e[0]}“ passt in keinen Shard`);
-    byShard.get(key)?.push(e);
+  for (const [term, json] of entries) {
+    const key = shardOf(term, keySet);
+    if (key === undefined) throw new Error(`search: Term „${term}“ passt in keinen Shard`);
+    byShard.get(key)?.push(json);
   }
 
-  const meta: SearchMeta = { v: 1, count: docs.length, fields: FIELD_IDS, lengths, avg: js.avg, shards: keys, chunk: chunkSize };
+  const meta: SearchMeta = { v: 1, count: docs.length, fields: FIELD_IDS, lengths, avg, shards: keys, chunk: chunkSize };
   const files: SearchFile[] = [{ path: `${dir}/index.js`, content: registration('index', meta) }];
   let largestShardBytes = 0;
   let totalShardBytes = 0;
   for (const key of keys) {
-    const content = registration(`t-${key}`, byShard.get(key) ?? []);
+    const content = `${REGISTRY}.load(${scriptJson(`t-${key}`)},${scriptSafe(`[${(byShard.get(key) ?? []).join(',')}]`)});\n`;
     const bytes = Buffer.byteLength(content);
     largestShardBytes = Math.max(largestShardBytes, bytes);
     totalShardBytes += bytes;
