@@ -14,7 +14,7 @@ import { loadTheme } from './ingest/templates.ts';
 import { diag, type Diagnostic } from './model/diagnostic.ts';
 import type { ArticleDigest } from './model/digest.ts';
 import type { Knowledge } from './model/knowledge.ts';
-import { contentToValue, isLazyPage, isRecordsPage, isSpecPage, type AnyPage, type SpecPage } from './model/page.ts';
+import { contentToValue, isArticlePage, isLazyPage, isRecordsPage, isSpecPage, type AnyPage, type ArticlePage, type SpecPage } from './model/page.ts';
 import type { Theme } from './model/theme.ts';
 import { pipelineVersion } from './cache/version.ts';
 import { defaultWorkers, startPool, type Pool } from './parallel/pool.ts';
@@ -25,7 +25,8 @@ import { segmentReader, type RecordReader } from './cache/store.ts';
 import type { SpecJob } from './parallel/jobs.ts';
 import { specKeyOf } from './render/lazy.ts';
 import { recordsPagePieces } from './render/pages/api.ts';
-import { stageOutput, type Claim, type StagedOutput, type WriteStats } from './write/index.ts';
+import { stageOutput, type Claim, type Reservation, type StagedOutput, type WriteStats } from './write/index.ts';
+import { siteViewData } from './render/pages/site-view.ts';
 
 export interface BuildOptions {
   seedsDir: string;
@@ -182,6 +183,8 @@ async function buildWith(
   lap('index');
 
   const result: BuildResult = { ok: true, records: site.articles, site, diagnostics, files: docs.files, timings };
+  // What the threads need to build article pages themselves (render/pages/site-view.ts).
+  await pool.broadcast('site', siteViewData(site));
   const ctx = createContext(site.knowledge.site, theme);
   const pages: Iterable<AnyPage> = renderSite(site, theme, ctx);
   const storeDir = docs.storeDir;
@@ -249,25 +252,48 @@ function specJob(page: SpecPage): { job: SpecJob; key: string } {
 async function writePages(pages: Iterable<AnyPage>, staged: StagedOutput, pool: Pool, records: RecordReader | undefined, tick: () => void): Promise<void> {
   const inFlight: Promise<void>[] = [];
   const limit = Math.max(2, pool.threads * 3);
-  let batch: { job: SpecJob; claim: Claim }[] = [];
-  const flush = async () => {
-    if (batch.length === 0) return;
-    const items = batch;
-    batch = [];
-    const job = pool.run('render', { pages: items.map((i) => i.job) }).then(async (bytes) => {
-      for (let i = 0; i < items.length; i++) await staged.fill((items[i] as { claim: Claim }).claim, bytes[i] as Uint8Array); // one result per page
-    });
+  const track = async (job: Promise<void>) => {
     job.catch(() => {}); // awaited below
     inFlight.push(job);
     while (inFlight.length > limit) await inFlight.shift();
+  };
+  let specs: { job: SpecJob; claim: Claim }[] = [];
+  const flushSpecs = async () => {
+    if (specs.length === 0) return;
+    const items = specs;
+    specs = [];
+    await track(pool.run('render', { pages: items.map((i) => i.job) }).then(async (bytes) => {
+      for (let i = 0; i < items.length; i++) await staged.fill((items[i] as { claim: Claim }).claim, bytes[i] as Uint8Array); // one result per page
+    }));
+  };
+  let articles: { page: ArticlePage; reservation: Reservation }[] = [];
+  const flushArticles = async () => {
+    if (articles.length === 0) return;
+    const items = articles;
+    articles = [];
+    const jobs = items.map((i) => (i.reservation.previousKey !== undefined ? { page: i.page, previousKey: i.reservation.previousKey } : { page: i.page }));
+    await track(pool.run('articles', { items: jobs }).then(async (results) => {
+      for (let i = 0; i < items.length; i++) {
+        const { reservation, page } = items[i] as (typeof items)[number];
+        const r = results[i] as { key: string; bytes?: Uint8Array }; // one result per item
+        if (await staged.settle(reservation, r.key, r.bytes)) continue;
+        // The key was unchanged but the previous file is gone: render it after all.
+        const [again] = await pool.run('articles', { items: [{ page }] });
+        if (!again?.bytes) throw new Error(`build: ${page.path} ohne vorigen Schlüssel nicht gerendert`);
+        await staged.settle(reservation, again.key, again.bytes);
+      }
+    }));
   };
   const streams: Promise<void>[] = [];
   for (const page of pages) {
     if (isSpecPage(page)) {
       const { job, key } = specJob(page);
       const claim = staged.claim(page.path, key);
-      if (claim) batch.push({ job, claim });
-      if (batch.length >= PAGE_BATCH) await flush();
+      if (claim) specs.push({ job, claim });
+      if (specs.length >= PAGE_BATCH) await flushSpecs();
+    } else if (isArticlePage(page)) {
+      articles.push({ page, reservation: staged.reserve(page.path) });
+      if (articles.length >= PAGE_BATCH) await flushArticles();
     } else if (isRecordsPage(page)) {
       if (!records) throw new Error(`build: ${page.path} braucht den Datensatzspeicher`);
       const stream = staged.writeStream(page.path, page.key, () => recordsPagePieces(page, records));
@@ -276,7 +302,8 @@ async function writePages(pages: Iterable<AnyPage>, staged: StagedOutput, pool: 
     } else await staged.write(page);
     tick();
   }
-  await flush();
+  await flushSpecs();
+  await flushArticles();
   await Promise.all([...inFlight, ...streams]);
 }
 
@@ -284,10 +311,14 @@ async function writePages(pages: Iterable<AnyPage>, staged: StagedOutput, pool: 
 async function renderInMemory(pages: Iterable<AnyPage>, pool: Pool, records: RecordReader | undefined): Promise<Map<string, string | Uint8Array>> {
   const out = new Map<string, string | Uint8Array>();
   const specs: SpecJob[] = [];
+  const articles: ArticlePage[] = [];
   const decoder = new TextDecoder();
   for (const p of pages) {
     if (isSpecPage(p)) {
       specs.push(specJob(p).job);
+      out.set(p.path, '');
+    } else if (isArticlePage(p)) {
+      articles.push(p);
       out.set(p.path, '');
     } else if (isRecordsPage(p)) {
       if (!records) throw new Error(`build: ${p.path} braucht den Datensatzspeicher`);
@@ -297,5 +328,8 @@ async function renderInMemory(pages: Iterable<AnyPage>, pool: Pool, records: Rec
   const jobs = [];
   for (let i = 0; i < specs.length; i += PAGE_BATCH) jobs.push(pool.run('render', { pages: specs.slice(i, i + PAGE_BATCH) }));
   (await Promise.all(jobs)).flat().forEach((html, i) => out.set((specs[i] as SpecJob).path, decoder.decode(html)));
+  const rendered = [];
+  for (let i = 0; i < articles.length; i += PAGE_BATCH) rendered.push(pool.run('articles', { items: articles.slice(i, i + PAGE_BATCH).map((page) => ({ page })) }));
+  (await Promise.all(rendered)).flat().forEach((r, i) => out.set((articles[i] as ArticlePage).path, decoder.decode(r.bytes)));
   return out;
 }

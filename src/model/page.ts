@@ -72,11 +72,22 @@ export interface RecordsPage {
   records: ArticleSource[];
 }
 
-export type AnyPage = Page | ChunkedPage | LazyPage | SpecPage | RecordsPage;
+/**
+ * An article page, named by its record: its view model is made where the full record is read —
+ * a worker thread for big corpora — from the record and the site view (render/pages/site-view.ts).
+ */
+export interface ArticlePage {
+  kind: 'article';
+  path: string;
+  source: ArticleSource;
+}
+
+export type AnyPage = Page | ChunkedPage | LazyPage | SpecPage | RecordsPage | ArticlePage;
 
 export const isLazyPage = (p: AnyPage): p is LazyPage => typeof (p as Partial<LazyPage>).render === 'function';
 export const isSpecPage = (p: AnyPage): p is SpecPage => (p as Partial<SpecPage>).kind === 'spec';
 export const isRecordsPage = (p: AnyPage): p is RecordsPage => (p as Partial<RecordsPage>).kind === 'records';
+export const isArticlePage = (p: AnyPage): p is ArticlePage => (p as Partial<ArticlePage>).kind === 'article';
 
 /** Joins chunked content (for in-memory builds and tests); strings and bytes pass unchanged. */
 export function contentToValue(content: PageContent): string | Uint8Array {

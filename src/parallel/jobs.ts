@@ -7,6 +7,8 @@
  *   documents → files (their bytes) through the document stages (document.ts)
  *   seal      → flush this thread's record store writer (before anyone reads its entries)
  *   render    → spec pages (view models as JSON) rendered to UTF-8 bytes (render/lazy.ts)
+ *   site      → the site view for article pages (render/pages/site-view.ts), once per build
+ *   articles  → article pages built and rendered from their records; unchanged keys not rendered
  *   end       → release files
  *
  * The threads compute; the main thread does the file I/O (it reads the inputs, writes the
@@ -18,7 +20,9 @@ import { compileKnowledge, type CompiledKnowledge } from '../enrich/index.ts';
 import { ruleDescriptions } from '../index/rules.ts';
 import type { RecordLoc } from '../model/digest.ts';
 import type { Knowledge } from '../model/knowledge.ts';
-import type { ArticleSource } from '../model/page.ts';
+import type { ArticlePage, ArticleSource } from '../model/page.ts';
+import { renderArticlePage } from '../render/pages/article.ts';
+import { siteView, type SiteView, type SiteViewData } from '../render/pages/site-view.ts';
 import type { Theme } from '../model/theme.ts';
 import { createContext, type RenderContext } from '../render/context.ts';
 import { renderSpecPage, type SpecEnv } from '../render/lazy.ts';
@@ -45,11 +49,19 @@ export interface SpecJob {
   article?: ArticleSource;
 }
 
+/** An article page to build: its record, and the key the previous build wrote it with (not rendered when equal). */
+export interface ArticleJob {
+  page: ArticlePage;
+  previousKey?: string;
+}
+
 interface Requests {
   begin: BeginRequest;
   documents: { inputs: DocumentInput[] };
   seal: Record<string, never>;
   render: { pages: SpecJob[] };
+  site: SiteViewData;
+  articles: { items: ArticleJob[] };
   end: Record<string, never>;
 }
 
@@ -59,6 +71,9 @@ interface Results {
   seal: null;
   /** UTF-8, each in its own buffer (moved to the main thread, not copied). */
   render: Uint8Array[];
+  site: null;
+  /** Per item its key, and its UTF-8 bytes unless the key was unchanged. */
+  articles: { key: string; bytes?: Uint8Array }[];
   end: null;
 }
 
@@ -75,10 +90,11 @@ export interface JobState {
   build: BeginRequest | undefined;
   writer: RecordWriter | undefined;
   reader: RecordReader | undefined;
+  view: SiteView | undefined;
 }
 
 export function createJobState(index: number): JobState {
-  return { index, knowledgeHash: undefined, ck: undefined, themeHash: undefined, ctx: undefined, build: undefined, writer: undefined, reader: undefined };
+  return { index, knowledgeHash: undefined, ck: undefined, themeHash: undefined, ctx: undefined, build: undefined, writer: undefined, reader: undefined, view: undefined };
 }
 
 const encoder = new TextEncoder();
@@ -138,15 +154,27 @@ const handlers: { [K in JobKind]: Handler<K> } = {
       return encoder.encode(renderSpecPage(page, env));
     });
   },
+  site(state, request) {
+    state.view = siteView(request);
+    return null;
+  },
+  articles(state, request) {
+    const env = specEnv(state);
+    return request.items.map((job) => {
+      const r = renderArticlePage(job.page, env, job.previousKey);
+      return r.html === undefined ? { key: r.key } : { key: r.key, bytes: encoder.encode(r.html) };
+    });
+  },
   end(state) {
     closeStore(state);
     state.build = undefined;
+    state.view = undefined;
     return null;
   },
 };
 
 function specEnv(state: JobState): SpecEnv {
-  return { ctx: need(state.ctx, 'Theme'), ruleDescriptions: ruleDescriptions(), ...(state.reader ? { records: state.reader } : {}) };
+  return { ctx: need(state.ctx, 'Theme'), ruleDescriptions: ruleDescriptions(), ...(state.reader ? { records: state.reader } : {}), ...(state.view ? { view: state.view } : {}) };
 }
 
 function closeStore(state: JobState): void {
@@ -156,11 +184,17 @@ function closeStore(state: JobState): void {
   state.reader = undefined;
 }
 
-/** What a result can hand over instead of copying: the buffers of rendered pages. */
+/** What a result can hand over instead of copying: the buffers of rendered pages (own buffers only). */
 export function transferables(result: unknown): ArrayBuffer[] {
   if (!Array.isArray(result)) return [];
   const out: ArrayBuffer[] = [];
-  for (const r of result) if (r instanceof Uint8Array && r.byteOffset === 0 && r.buffer instanceof ArrayBuffer && r.buffer.byteLength === r.byteLength) out.push(r.buffer);
+  const own = (r: unknown) => {
+    if (r instanceof Uint8Array && r.byteOffset === 0 && r.buffer instanceof ArrayBuffer && r.buffer.byteLength === r.byteLength) out.push(r.buffer);
+  };
+  for (const r of result) {
+    own(r);
+    if (r !== null && typeof r === 'object' && 'bytes' in r) own((r as { bytes?: unknown }).bytes);
+  }
   return out;
 }
 

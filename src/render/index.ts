@@ -4,12 +4,13 @@
  */
 import type { SiteModel } from '../index/index.ts';
 import type { RecordReader } from '../cache/store.ts';
-import { contentToValue, isLazyPage, isRecordsPage, isSpecPage, type AnyPage } from '../model/page.ts';
+import { contentToValue, isArticlePage, isLazyPage, isRecordsPage, isSpecPage, type AnyPage } from '../model/page.ts';
 import type { Theme } from '../model/theme.ts';
 import { createContext, type RenderContext } from './context.ts';
 import { apiPages, recordsJson } from './pages/api.ts';
 import { renderSpecPage, type SpecEnv } from './lazy.ts';
-import { articlePages } from './pages/article.ts';
+import { articlePages, renderArticlePage } from './pages/article.ts';
+import { siteView, siteViewData } from './pages/site-view.ts';
 import { homePage } from './pages/home.ts';
 import { assetPages, notFoundPage } from './pages/static.ts';
 import { coveragePage } from './pages/coverage.ts';
@@ -31,14 +32,15 @@ export type PageBuilder = (site: SiteModel, ctx: RenderContext) => Iterable<AnyP
 
 export const pageBuilders: readonly PageBuilder[] = [homePage, articlePages, entityPages, publisherPages, eventPages, registerPage, timelinePage, quotesPage, coveragePage, notFoundPage, assetPages, apiPages, searchPages, feedPages, sitemapPages, reportJsonPages, reportHtmlPages];
 
-/** Everything needed to render any page on this thread: the render context, the record store, the rule texts. */
+/** Everything needed to render any page on this thread: the render context, the record store, the site view, the rule texts. */
 export function renderEnv(site: SiteModel, theme: Theme, records?: RecordReader): SpecEnv {
-  return { ctx: createContext(site.knowledge.site, theme), ruleDescriptions: site.ruleDescriptions, ...(records ? { records } : {}) };
+  return { ctx: createContext(site.knowledge.site, theme), ruleDescriptions: site.ruleDescriptions, view: siteView(siteViewData(site)), ...(records ? { records } : {}) };
 }
 
 /** A page's content rendered right here (tests, small in-memory builds); spec pages and API records included. */
 export function renderInline(page: AnyPage, env: SpecEnv): string | Uint8Array {
   if (isSpecPage(page)) return renderSpecPage(page, env);
+  if (isArticlePage(page)) return renderArticlePage(page, env).html as string; // no previous key: always rendered
   if (isRecordsPage(page)) {
     if (!env.records) throw new Error(`render: ${page.path} braucht den Datensatzspeicher`);
     return page.records.length === 0 ? '[]\n' : `[\n${recordsJson(page.records, env.records)}\n]\n`;

@@ -15,6 +15,7 @@ import type { SiteModel } from '../index/index.ts';
 import type { ArticleDigest } from '../model/digest.ts';
 import type { EnrichedArticle } from '../model/enriched.ts';
 import type { ArticleSource, SpecPage } from '../model/page.ts';
+import type { SiteView } from './pages/site-view.ts';
 import { decodeSegments, recordJson } from '../model/record-json.ts';
 import { renderBody } from './body/index.ts';
 import type { PageSpec, RenderContext } from './context.ts';
@@ -38,10 +39,11 @@ export function specKeyOf(page: SpecPage, specJson: string): string {
   return h.digest('base64url');
 }
 
-/** What rendering a spec page may read besides the page: the record store, and why rules removed text. */
+/** What rendering a spec page may read besides the page: the record store, the site view (article pages), why rules removed text. */
 export interface SpecEnv {
   ctx: RenderContext;
   records?: RecordReader;
+  view?: SiteView;
   ruleDescriptions: ReadonlyMap<string, string>;
 }
 
@@ -56,11 +58,12 @@ export function recordJsonOf(records: RecordReader, source: ArticleSource): stri
   return recordJson(decodeSegments(records.body(source.loc)), source.patch);
 }
 
-export function renderSpecPage(page: SpecPage, env: SpecEnv): string {
+/** `record`: the page's full record when the caller has read it already (article pages). */
+export function renderSpecPage(page: SpecPage, env: SpecEnv, record?: EnrichedArticle): string {
   let spec = page.spec as PageSpec; // made by specPage from a PageSpec
   if (page.article) {
-    if (!env.records) throw new Error(`render: ${page.path} braucht den Datensatzspeicher`);
-    spec = withBody(spec, loadRecord(env.records, page.article), page.article.entityPaths ?? [], env);
+    if (!record && !env.records) throw new Error(`render: ${page.path} braucht den Datensatzspeicher`);
+    spec = withBody(spec, record ?? loadRecord(env.records as RecordReader, page.article), page.article.entityPaths ?? [], env);
   }
   return env.ctx.renderPage(spec).content as string; // renderPage returns the HTML string
 }

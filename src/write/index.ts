@@ -66,6 +66,12 @@ export interface Claim {
   readonly key: string;
 }
 
+/** A keyed file whose key is not known yet (it is computed elsewhere): `previousKey` is what the last build wrote it with. */
+export interface Reservation {
+  readonly path: string;
+  readonly previousKey?: string;
+}
+
 export interface StagedOutput {
   readonly staging: string;
   /** What was cleaned up or restored from an earlier interrupted build (for the build report). */
@@ -78,6 +84,12 @@ export interface StagedOutput {
   /** A keyed file: null when it was linked from the previous output, else a claim to `fill`. */
   claim(pagePath: string, key: string): Claim | null;
   fill(claim: Claim, content: string | Uint8Array): Promise<void>;
+  reserve(pagePath: string): Reservation;
+  /**
+   * Settle a reservation with its key: with content, write it; without, link the previous file
+   * (the caller saw the key unchanged). False when there was nothing to link: supply content then.
+   */
+  settle(reservation: Reservation, key: string, content?: string | Uint8Array): Promise<boolean>;
   /** A keyed file written from pieces (api/articles.json), linked instead when its key matched. */
   writeStream(pagePath: string, key: string, pieces: () => AsyncIterable<string | Uint8Array> | Iterable<string | Uint8Array>): Promise<void>;
   /** Wait for every write, swap the staging folder in as the output folder. */
@@ -241,6 +253,7 @@ export async function stageOutput(outDir: string, options: StageOptions = {}): P
     return true;
   };
   const claims = new Map<Claim, string>();
+  const reservations = new Map<Reservation, string>();
 
   /** Writes `bytes` to `abs` unless the previous output holds the same bytes (then links). */
   const put = async (rel: string, abs: string, bytes: Uint8Array) => {
@@ -299,6 +312,28 @@ export async function stageOutput(outDir: string, options: StageOptions = {}): P
       stats.bytes += bytes.byteLength;
       await queue.add(() => writeFile(abs, bytes));
     },
+    reserve(pagePath) {
+      const abs = reserve(pagePath);
+      const before = previous?.pages.get(pagePath);
+      const r: Reservation = before ? { path: pagePath, previousKey: before.key } : { path: pagePath };
+      reservations.set(r, abs);
+      return r;
+    },
+    async settle(r, key, content) {
+      const abs = reservations.get(r);
+      if (abs === undefined) throw new Error(`write: ${r.path} ist nicht (mehr) reserviert`);
+      if (content === undefined) {
+        if (!linkKeyed(r.path, abs, key)) return false;
+        reservations.delete(r);
+        return true;
+      }
+      reservations.delete(r);
+      const bytes = toBytes(content);
+      next.pages.set(r.path, { key, size: bytes.byteLength });
+      stats.bytes += bytes.byteLength;
+      await queue.add(() => writeFile(abs, bytes));
+      return true;
+    },
     async writeStream(pagePath, key, pieces) {
       const abs = reserve(pagePath);
       if (linkKeyed(pagePath, abs, key)) return;
@@ -308,7 +343,8 @@ export async function stageOutput(outDir: string, options: StageOptions = {}): P
     },
     async commit() {
       await queue.drain();
-      if (claims.size > 0) throw new Error(`write: ${claims.size} Seiten beansprucht, aber nie geschrieben (z. B. ${[...claims.values()][0]})`);
+      const open = claims.size + reservations.size;
+      if (open > 0) throw new Error(`write: ${open} Seiten beansprucht, aber nie geschrieben (z. B. ${[...claims.values(), ...reservations.values()][0]})`);
       const old = path.join(parent, `.${base}.old-${process.pid}-${randomBytes(4).toString('hex')}`);
       let hadOld = true;
       try {

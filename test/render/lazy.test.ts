@@ -9,21 +9,29 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { build, type BuildOptions } from '../../src/build.ts';
 import { loadTheme } from '../../src/ingest/templates.ts';
-import { isRecordsPage, isSpecPage } from '../../src/model/page.ts';
-import { renderSite } from '../../src/render/index.ts';
+import { storeDirOf } from '../../src/cache/index.ts';
+import { segmentReader } from '../../src/cache/store.ts';
+import { isArticlePage, isRecordsPage, isSpecPage } from '../../src/model/page.ts';
+import { renderEnv, renderSite } from '../../src/render/index.ts';
 import { specKey } from '../../src/render/lazy.ts';
+import { renderArticlePage } from '../../src/render/pages/article.ts';
 
 const SEEDS = path.resolve(import.meta.dirname, '../../seeds');
 let root: string;
 let opts: BuildOptions;
 
-/** path → key of every keyed page (spec pages, the API records) the build's site model gives. */
+/** path → key of every keyed page (spec pages, article pages, the API records) the build's site model gives. */
 async function keys(result: Awaited<ReturnType<typeof build>>): Promise<Map<string, string>> {
   const out = new Map<string, string>();
-  for (const p of renderSite(result.site!, await loadTheme(opts.seedsDir))) {
+  const theme = await loadTheme(opts.seedsDir);
+  const records = segmentReader(storeDirOf(opts.cache as string));
+  const env = renderEnv(result.site!, theme, records);
+  for (const p of renderSite(result.site!, theme, env.ctx)) {
     if (isSpecPage(p)) out.set(p.path, specKey(p));
+    else if (isArticlePage(p)) out.set(p.path, renderArticlePage(p, env).key);
     else if (isRecordsPage(p)) out.set(p.path, p.key);
   }
+  records.close();
   return out;
 }
 

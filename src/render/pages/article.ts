@@ -1,32 +1,61 @@
-/** Article pages: artikel/<slug>.html, one per article, streamed. */
+/**
+ * Article pages: artikel/<slug>.html, one per article. The page is built where the full record is
+ * read (a worker thread for big corpora): `articlePages` only names the records (ArticlePage), and
+ * `articleSpec` makes the view model from the record and the site view (site-view.ts), keyed like
+ * any spec page — the view model without the body, plus what the body reads: the record's
+ * fingerprint and the paths of the entities it links.
+ */
 import type { SiteModel } from '../../index/index.ts';
 import { PAGES } from '../../index/paths.ts';
 import { patchOf } from '../../index/digest.ts';
-import type { ArticleDigest } from '../../model/digest.ts';
-import type { EntityType } from '../../model/enriched.ts';
-import type { SpecPage } from '../../model/page.ts';
-import type { RenderContext } from '../context.ts';
-import { recordKey, specPage } from '../lazy.ts';
+import type { EnrichedArticle, EntityType } from '../../model/enriched.ts';
+import type { ArticlePage, SpecPage } from '../../model/page.ts';
+import type { Helpers, RenderContext } from '../context.ts';
+import { loadRecord, renderSpecPage, specKey, specPage, type SpecEnv } from '../lazy.ts';
 import { absoluteUrl } from '../paths.ts';
-import { entityLink, publisherLink, quoteCard, teaser, TYPE_LABELS, type EntityLink } from './shared.ts';
+import { MAX_CARRIERS, TYPE_LABELS, type EntityLink, type QuoteCard, type Teaser } from './shared.ts';
+import type { EntityFields, SiteView, TeaserFields } from './site-view.ts';
+import { createHash } from 'node:crypto';
 
 const PROVENANCE: Record<string, string> = { declared: 'angegeben', extracted: 'aus dem Text', inferred: 'erschlossen' };
 
-export function* articlePages(site: SiteModel, ctx: RenderContext): Generator<SpecPage> {
+export function* articlePages(site: SiteModel): Generator<ArticlePage> {
   for (const a of site.articles) {
-    const page = articlePage(site, ctx, a);
-    if (page) yield page;
+    const loc = site.build.locs?.get(a.id);
+    if (loc) yield { kind: 'article', path: a.path, source: { loc, patch: patchOf(a) } };
   }
 }
 
+const link = (e: EntityFields, h: Helpers): EntityLink => ({ id: e.id, name: e.name, href: h.href(e.path), type: e.type });
+
+function teaserOf(t: TeaserFields, h: Helpers): Teaser {
+  return {
+    title: t.title,
+    href: h.href(t.path),
+    publisher: t.publisher,
+    date: t.published ? h.date(t.published.date) : null,
+    iso: t.published?.date ?? null,
+    inferred: t.published !== null && t.published.provenance === 'inferred',
+  };
+}
+
 /**
- * A spec page (render/lazy.ts): the key is the view model without the body plus what the body
- * reads — the record and the paths of the entities it links; the body is rendered from the full
- * record in the record store, only when the page is rendered. Null when the record is not stored.
+ * A fingerprint of the record as the page shows it: its input (source file + bytes, which with the
+ * code version and corpus.yml in the writer's salt fix the record) plus what the corpus stages
+ * changed in it; a hash of the whole record when the input is unknown.
  */
-export function articlePage(site: SiteModel, ctx: RenderContext, a: ArticleDigest): SpecPage | null {
-  const loc = site.build.locs?.get(a.id);
-  if (!loc) return null;
+function recordFingerprint(view: SiteView, a: EnrichedArticle): string {
+  const input = view.input(a.id);
+  const h = createHash('sha1');
+  if (input !== undefined) {
+    h.update(`${input}\0${a.id}\0${a.sourceFile}\0${a.slug}\0${a.path}`);
+    for (const q of a.quotes) h.update(`\0${q.sameAs.join(' ')}`);
+  } else h.update(JSON.stringify(a));
+  return h.digest('base64url');
+}
+
+/** The article page of a full record (patched by the corpus stages), as a spec page with its body source. */
+export function articleSpec(view: SiteView, ctx: RenderContext, a: EnrichedArticle, source: ArticlePage['source']): SpecPage {
   const h = ctx.helpers(a.path);
   const groups = (['person', 'place', 'organisation'] as const satisfies readonly EntityType[]).map((type) => ({
     type,
@@ -35,31 +64,43 @@ export function articlePage(site: SiteModel, ctx: RenderContext, a: ArticleDiges
       .filter((r) => r.type === type)
       .sort((x, y) => y.mentions - x.mentions || (x.name < y.name ? -1 : 1))
       .flatMap((r) => {
-        const e = site.entities.get(r.id);
-        return e ? [{ ...entityLink(e, h), mentions: r.mentions }] : [];
+        const e = view.entity(r.id);
+        return e ? [{ ...link(e, h), mentions: r.mentions }] : [];
       }),
   })).filter((g) => g.items.length > 0);
   const eventInfo = (id: string) => {
-    const ev = site.events.find((x) => x.event.id === id);
-    return ev ? { name: ev.event.name, href: h.href(ev.path), range: h.range(ev.event.start, ev.event.end) } : null;
+    const ev = view.event(id);
+    return ev ? { name: ev.name, href: h.href(ev.path), range: h.range(ev.start, ev.end) } : null;
   };
-  const otherOutlets = a.quotes.flatMap((q, index) => {
-    const group = site.quoteGroupOf.get(`${a.id}#${index}`) ?? [];
-    if (group.length < 2) return [];
-    const card = quoteCard(site, group, h);
-    return card ? [{ ...card, carriers: card.carriers.filter((c) => c.article.href !== h.href(a.path)) }] : [];
+  const own = h.href(a.path);
+  const otherOutlets = a.quotes.flatMap((_, index): QuoteCard[] => {
+    const g = view.quoteGroup(a.id, index);
+    if (!g) return [];
+    const speaker = g.speakerId !== null ? view.entity(g.speakerId) : undefined;
+    const carriers = g.carriers.flatMap((id) => {
+      const t = view.teaser(id);
+      return t ? [{ article: teaserOf(t, h) }] : [];
+    });
+    return [{
+      text: g.text,
+      speaker: speaker ? link(speaker, h) : null,
+      speakerName: speaker?.name ?? g.speakerName,
+      evidence: g.evidence,
+      moreCarriers: Math.max(0, g.size - MAX_CARRIERS),
+      carriers: carriers.filter((c) => c.article.href !== own),
+    }];
   });
-  const publisher = publisherLink(site, a.id, h);
-  const related = (site.related.get(a.id) ?? []).flatMap((r) => {
-    const b = site.byId.get(r.id);
+  const pub = view.publisher(a.id);
+  const publisher = pub ? { name: pub.name ?? 'Quelle unbekannt', href: h.href(pub.path) } : null;
+  const related = view.related(a.id).flatMap((r) => {
+    const b = view.teaser(r.id);
     if (!b) return [];
     const shared: EntityLink[] = r.sharedEntities.flatMap((id) => {
-      const e = site.entities.get(id);
-      return e ? [entityLink(e, h)] : [];
+      const e = view.entity(id);
+      return e ? [link(e, h)] : [];
     });
-    return [{ ...teaser(site, b, h), shared }];
-  });
-  const data = {
+    return [{ ...teaserOf(b, h), shared }];
+  });  const data = {
     article: {
       title: a.title,
       titleInferred: a.titleProvenance === 'inferred',
@@ -77,7 +118,7 @@ export function articlePage(site: SiteModel, ctx: RenderContext, a: ArticleDiges
     related,
     otherOutlets,
   };
-  const baseUrl = site.knowledge.site.baseUrl;
+  const baseUrl = view.baseUrl;
   const jsonLd = {
     '@context': 'https://schema.org',
     '@type': 'NewsArticle',
@@ -90,7 +131,7 @@ export function articlePage(site: SiteModel, ctx: RenderContext, a: ArticleDiges
     ...(a.entities.length > 0 ? { mentions: a.entities.map((e) => ({ '@type': SCHEMA_TYPES[e.type], name: e.name })) } : {}),
   };
   const first = a.blocks.find((b) => b.type === 'paragraph');
-  const entityPaths = a.entities.map((r) => site.entities.get(r.id)?.path ?? null);
+  const entityPaths = a.entities.map((r) => view.entity(r.id)?.path ?? null);
   return specPage({
     path: a.path,
     template: 'article',
@@ -98,13 +139,25 @@ export function articlePage(site: SiteModel, ctx: RenderContext, a: ArticleDiges
     description: first ? clip(first.text, 200) : a.title,
     section: null,
     crumbs: [
-      publisher ? { label: publisher.name, path: site.publisherOf.get(a.id)?.path ?? PAGES.publishers } : { label: 'Quellen', path: PAGES.publishers },
+      publisher && pub ? { label: publisher.name, path: pub.path } : { label: 'Quellen', path: PAGES.publishers },
       { label: a.title, path: null },
     ],
     data,
     jsonLd: [jsonLd],
     ogType: 'article',
-  }, { record: recordKey(site, a), entityPaths }, { loc, patch: patchOf(a), entityPaths });
+  }, { record: recordFingerprint(view, a), entityPaths }, { ...source, entityPaths });
+}
+
+/**
+ * An article page where its record is read: the view model, its key, and — unless the key equals
+ * `unchanged` (the previous build's) — the HTML.
+ */
+export function renderArticlePage(page: ArticlePage, env: SpecEnv, unchanged?: string): { key: string; html?: string } {
+  if (!env.records || !env.view) throw new Error(`render: ${page.path} braucht Datensatzspeicher und Seitenansicht`);
+  const record = loadRecord(env.records, page.source);
+  const spec = articleSpec(env.view, env.ctx, record, page.source);
+  const key = specKey(spec);
+  return key === unchanged ? { key } : { key, html: renderSpecPage(spec, env, record) };
 }
 
 export const SCHEMA_TYPES: Readonly<Record<EntityType, string>> = { person: 'Person', place: 'Place', organisation: 'Organization' };
