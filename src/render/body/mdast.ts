@@ -30,7 +30,8 @@ export function element(tagName: string, children: PhrasingContent[], properties
 export function blocksToMdast(blocks: readonly Block[]): Root {
   const children: RootContent[] = [];
   let list: List | null = null;
-  blocks.forEach((b, i) => {
+  for (let i = 0; i < blocks.length; i++) {
+    const b = blocks[i] as Block; // i < length
     const data = { block: i };
     const text = blockText(b.text, b.line);
     if (b.type !== 'list-item') list = null;
@@ -44,7 +45,7 @@ export function blocksToMdast(blocks: readonly Block[]): Root {
         // a figure with only its caption: the scraped text kept the caption but not the photo
         const caption: PhrasingContent[] = [text];
         if (b.credit) caption.push({ type: 'text', value: ' ' }, element('small', [{ type: 'text', value: `Foto: ${b.credit}` }], { className: ['credit'] }));
-        const figure: Paragraph = { type: 'paragraph', children: [element('figcaption', caption)], data: { ...data, hName: 'figure' } };
+        const figure: Paragraph = { type: 'paragraph', children: [element('figcaption', caption)], data: { block: i, hName: 'figure' } };
         children.push(figure);
         break;
       }
@@ -67,6 +68,6 @@ export function blocksToMdast(blocks: readonly Block[]): Root {
         children.push(p);
       }
     }
-  });
+  }
   return { type: 'root', children };
 }
