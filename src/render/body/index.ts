@@ -10,8 +10,8 @@ import { toHast } from 'mdast-util-to-hast';
 import type { Root } from 'mdast';
 import type { EnrichedArticle } from '../../model/enriched.ts';
 import { mdastToHtml } from './html.ts';
-import { blocksToMdast } from './mdast.ts';
-import { blockContainers, linkEntitiesIn, markQuotesIn, type BodyData } from './plugins.ts';
+import { bodyMdast } from './mdast.ts';
+import { linkEntitiesIn, markQuotesIn, type BodyData } from './plugins.ts';
 
 export function renderBody(article: EnrichedArticle, entityHref: BodyData['entityHref']): string {
   const tree = bodyTree(article, entityHref);
@@ -25,8 +25,7 @@ export function renderBodyWithLibraries(article: EnrichedArticle, entityHref: Bo
 
 /** The body mdast with quotations marked and entities linked. */
 export function bodyTree(article: EnrichedArticle, entityHref: BodyData['entityHref']): Root {
-  const tree = blocksToMdast(article.blocks);
-  const containers = blockContainers(tree);
+  const { tree, containers } = bodyMdast(article.blocks);
   const data: BodyData = { article, entityHref };
   // Quotes first: a mention inside a quotation is still linked, inside the <q>.
   markQuotesIn(containers, data);
