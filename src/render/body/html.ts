@@ -29,7 +29,8 @@ type Handler<N extends Nodes> = (node: N, state: State) => string | undefined;
 type Handlers = { [K in Nodes['type']]?: Handler<Extract<Nodes, { type: K }>> };
 
 const handlerList: Handlers = { root, paragraph, heading, list, listItem, blockquote, text, link, emphasis };
-// A Map: no prototype keys to guard against, and one probe per node.
+// A Map: no prototype keys to guard against, and one probe per node. The widening cast: each entry
+// pairs a type with the handler of that node type, which TypeScript cannot carry through entries.
 const handlers = new Map(Object.entries(handlerList) as [string, Handler<Nodes>][]);
 
 /** Bounded: hrefs come from the corpus's entities, but a long-lived process must not grow without end. */
@@ -51,7 +52,7 @@ function one(node: Nodes, state: State): string | undefined {
 function all(parent: Parent, state: State): string | undefined {
   let out = '';
   for (const child of parent.children) {
-    const html = one(child as Nodes, state);
+    const html = one(child, state);
     if (html === undefined) return undefined;
     out += html;
   }
@@ -66,7 +67,7 @@ function wrap(parent: Parent, state: State, loose: boolean): string | undefined 
   let out = loose ? '\n' : '';
   const children = parent.children;
   for (let i = 0; i < children.length; i++) {
-    const html = one(children[i] as Nodes, state);
+    const html = one(children[i] as Nodes, state); // i < length: defined
     if (html === undefined) return undefined;
     out += i === 0 ? html : '\n' + html;
   }
@@ -129,7 +130,7 @@ function listItem(node: ListItem, state: State): string | undefined {
   const children = node.children;
   let tailIsP = true;
   for (let i = 0; i < children.length; i++) {
-    const child = children[i] as Nodes;
+    const child = children[i] as Nodes; // i < length: defined
     // A paragraph renders as `p` unless hName renames it; only a `p` is unwrapped.
     const isP = child.type === 'paragraph' && child.data?.hName === undefined;
     if (i !== 0 || !isP) out += '\n';
@@ -184,10 +185,12 @@ function emphasis(node: Emphasis, state: State): string | undefined {
  * hast-util-to-html's attributes for the two properties the body uses, in the object's key order
  * (Object.assign and structuredClone keep it): `className` (space-separated: joined by spaces,
  * trimmed) as `class`, `title` as a string; each ` name="escaped"`, an empty value as `name=""`.
+ * An inherited key is refused: structuredClone (in mdast-util-to-hast) would have dropped it.
  */
 function serializeProperties(properties: NonNullable<Data['hProperties']>): string | undefined {
   let out = '';
   for (const key in properties) {
+    if (!Object.hasOwn(properties, key)) return undefined;
     const value = properties[key];
     if (key === 'className' && Array.isArray(value) && value.every((v) => typeof v === 'string')) {
       out += ' class="' + escapeAttribute(value.join(' ').trim()) + '"';
