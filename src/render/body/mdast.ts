@@ -3,7 +3,7 @@
  * `<` in it must stay a character). Every text node carries `position` offsets into its block's
  * text, so the plugins can find entity mentions and quotations by the extractors' offsets.
  */
-import type { Blockquote, Heading, List, ListItem, Paragraph, PhrasingContent, Root, RootContent, Text } from 'mdast';
+import type { Blockquote, Heading, List, ListItem, Paragraph, Parent, PhrasingContent, Root, RootContent, Text } from 'mdast';
 import type { Block } from '../../model/article.ts';
 
 declare module 'mdast' {
@@ -28,9 +28,21 @@ export function element(tagName: string, children: PhrasingContent[], properties
 }
 
 export function blocksToMdast(blocks: readonly Block[]): Root {
+  return bodyMdast(blocks).tree;
+}
+
+export interface BodyMdast {
+  tree: Root;
+  /** Block index → the node carrying `data.block` (what blockContainers finds), recorded while building instead of by a walk. */
+  containers: Map<number, Parent>;
+}
+
+export function bodyMdast(blocks: readonly Block[]): BodyMdast {
   const children: RootContent[] = [];
+  const containers = new Map<number, Parent>();
   let list: List | null = null;
-  blocks.forEach((b, i) => {
+  for (let i = 0; i < blocks.length; i++) {
+    const b = blocks[i] as Block; // i < length
     const data = { block: i };
     const text = blockText(b.text, b.line);
     if (b.type !== 'list-item') list = null;
@@ -38,18 +50,22 @@ export function blocksToMdast(blocks: readonly Block[]): Root {
       case 'heading': {
         const h: Heading = { type: 'heading', depth: 2, children: [text], data };
         children.push(h);
+        containers.set(i, h);
         break;
       }
       case 'caption': {
         // a figure with only its caption: the scraped text kept the caption but not the photo
         const caption: PhrasingContent[] = [text];
         if (b.credit) caption.push({ type: 'text', value: ' ' }, element('small', [{ type: 'text', value: `Foto: ${b.credit}` }], { className: ['credit'] }));
-        const figure: Paragraph = { type: 'paragraph', children: [element('figcaption', caption)], data: { ...data, hName: 'figure' } };
+        const figure: Paragraph = { type: 'paragraph', children: [element('figcaption', caption)], data: { block: i, hName: 'figure' } };
         children.push(figure);
+        containers.set(i, figure);
         break;
       }
       case 'list-item': {
-        const item: ListItem = { type: 'listItem', spread: false, children: [{ type: 'paragraph', children: [text], data }] };
+        const paragraph: Paragraph = { type: 'paragraph', children: [text], data };
+        const item: ListItem = { type: 'listItem', spread: false, children: [paragraph] };
+        containers.set(i, paragraph);
         if (list === null) {
           list = { type: 'list', ordered: false, spread: false, children: [] };
           children.push(list);
@@ -58,15 +74,18 @@ export function blocksToMdast(blocks: readonly Block[]): Root {
         break;
       }
       case 'blockquote': {
-        const q: Blockquote = { type: 'blockquote', children: [{ type: 'paragraph', children: [text], data }] };
+        const paragraph: Paragraph = { type: 'paragraph', children: [text], data };
+        const q: Blockquote = { type: 'blockquote', children: [paragraph] };
         children.push(q);
+        containers.set(i, paragraph);
         break;
       }
       default: {
         const p: Paragraph = { type: 'paragraph', children: [text], data };
         children.push(p);
+        containers.set(i, p);
       }
     }
-  });
-  return { type: 'root', children };
+  }
+  return { tree: { type: 'root', children }, containers };
 }

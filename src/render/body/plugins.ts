@@ -62,31 +62,43 @@ export function markQuotesIn(containers: ReadonlyMap<number, Parent>, data: Body
   }
 }
 
+/** An entity occurrence in a body block, as linkEntitiesIn places them. */
+interface Mention {
+  id: string;
+  block: number;
+  start: number;
+  end: number;
+}
+
+// Blocks do not interact (each has its own container, first-mention set and overlap bound), so one
+// stable sort by block, then start, longer first, visits each block's mentions in the order of
+// sorting that block's list alone — without a list and a Set per block.
+const byPlace = (a: Mention, b: Mention): number => a.block - b.block || a.start - b.start || b.end - a.end;
+const isLink = (node: Parent): boolean => node.type === 'link';
+
 export function linkEntitiesIn(containers: ReadonlyMap<number, Parent>, data: BodyData): void {
-  const perBlock = new Map<number, { id: string; start: number; end: number }[]>();
+  const mentions: Mention[] = [];
   for (const e of data.article.entities) {
-    for (const o of e.occurrences) {
-      if (o.block === 'title') continue;
-      let list = perBlock.get(o.block);
-      if (!list) perBlock.set(o.block, (list = []));
-      list.push({ id: e.id, start: o.start, end: o.end });
-    }
+    for (const o of e.occurrences) if (o.block !== 'title') mentions.push({ id: e.id, block: o.block, start: o.start, end: o.end });
   }
-  for (const [block, list] of perBlock) {
-    const container = containers.get(block);
-    if (!container) continue;
-    list.sort((a, b) => a.start - b.start || b.end - a.end);
-    const linked = new Set<string>();
-    let lastEnd = -1;
-    for (const o of list) {
-      if (linked.has(o.id) || o.start < lastEnd) continue;
-      const href = data.entityHref(o.id);
-      if (href === null) continue;
-      const ok = wrapRange(container, o.start, o.end, (inner) => ({ type: 'link', url: href, children: [inner] }), (n) => n.type === 'link');
-      if (ok) {
-        linked.add(o.id);
-        lastEnd = o.end;
-      }
+  mentions.sort(byPlace);
+  /** Entity id → the block it was last linked in: "linked in this block" without a Set per block. */
+  const linkedIn = new Map<string, number>();
+  let block = -1;
+  let container: Parent | undefined;
+  let lastEnd = -1;
+  for (const m of mentions) {
+    if (m.block !== block) {
+      block = m.block;
+      container = containers.get(block);
+      lastEnd = -1;
+    }
+    if (container === undefined || m.start < lastEnd || linkedIn.get(m.id) === block) continue;
+    const href = data.entityHref(m.id);
+    if (href === null) continue;
+    if (wrapRange(container, m.start, m.end, (inner) => ({ type: 'link', url: href, children: [inner] }), isLink)) {
+      linkedIn.set(m.id, block);
+      lastEnd = m.end;
     }
   }
 }
