@@ -6,7 +6,7 @@
  * Append-only segment files, one per writer (a worker thread, or the main thread) and build; an
  * entry is two parts read separately:
  *   head — v8-serialised: the cache key, what the corpus stages later change (id, proposed slug
- *          and path), the per-article features for the index, the diagnostics (a cache hit);
+ *          and path), the diagnostics (what a cache hit needs besides the record);
  *   body — the record's JSON in segments (model/record-json.ts): the article page parses it,
  *          api/articles.json copies its bytes.
  * Reads are positioned reads of the bytes at a RecordLoc, from any thread. A store without a
@@ -17,17 +17,18 @@ import path from 'node:path';
 import v8 from 'node:v8';
 import type { Diagnostic } from '../model/diagnostic.ts';
 import type { RecordLoc } from '../model/digest.ts';
-import type { DocumentFeatures } from '../index/features.ts';
 
+/**
+ * Small on purpose: what a cache hit cannot get from the record's JSON. The digest and the index
+ * features are derived again from the record on a hit — cheaper, overall, than serialising them
+ * for every new record of a cold build.
+ */
 export interface StoredHead {
   key: string;
   /** The record's id, slug and path as the document stages made them (not in the body's JSON). */
   id: string;
   slug: string;
   path: string;
-  features: DocumentFeatures;
-  /** Content stems per quote (index/quotes.ts). */
-  quoteTerms: string[][];
   normaliseDiagnostics: Diagnostic[];
   enrichDiagnostics: Diagnostic[];
 }

@@ -8,7 +8,7 @@ import type { ArticleDigest, FirstMention, RecordPatch } from '../model/digest.t
 import type { EnrichedArticle, Occurrence } from '../model/enriched.ts';
 import { quoteTermsOf } from './features.ts';
 
-/** `quoteTerms`: when known already (stored with the record in the cache); computed otherwise. */
+/** `quoteTerms`: when known already; computed otherwise. */
 export function digestOf(record: EnrichedArticle, quoteTerms: string[][] = quoteTermsOf(record.quotes)): ArticleDigest {
   const { entities, ...rest } = record;
   return {

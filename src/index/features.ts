@@ -10,8 +10,9 @@
  */
 import type { ArticleDigest } from '../model/digest.ts';
 import { quoteTerms } from './quotes.ts';
-import { articleVector, type NamedVector } from './related.ts';
-import { analyseFields, articleSearchFields, type FieldAnalysis } from './search.ts';
+import { analyseFields, articleVector } from './analysis.ts';
+import type { NamedVector } from './related.ts';
+import { articleSearchFields, type FieldAnalysis } from './search.ts';
 
 export interface DocumentFeatures {
   search: FieldAnalysis[];

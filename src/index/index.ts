@@ -125,7 +125,7 @@ export function buildSiteModel(records: EnrichedArticle[], knowledge: Knowledge,
     const features = documentFeatures(d);
     builder.add(d, features);
     if (store) {
-      const head = { key: r.id, id: r.id, slug: r.slug, path: r.path, features, quoteTerms: d.quoteTerms, normaliseDiagnostics: [], enrichDiagnostics: [] };
+      const head = { key: r.id, id: r.id, slug: r.slug, path: r.path, normaliseDiagnostics: [], enrichDiagnostics: [] };
       locs.set(r.id, store.append(head, encodeSegments(recordSegments(r))));
     }
   }

@@ -14,7 +14,7 @@
 import { z } from 'zod';
 import type { Quote } from '../model/enriched.ts';
 import raw from './quotes.json' with { type: 'json' };
-import { queryTerm, tokenize } from './search-text.ts';
+import { queryTerm, words } from './search-text.ts';
 
 const Settings = z.strictObject({
   $source: z.string().min(1),
@@ -49,11 +49,11 @@ function speakerKey(q: Quote): string | undefined {
 /** `memo`: stemming dominates on large corpora, and the same words recur in every article. */
 export function quoteTerms(text: string, memo?: Map<string, string | null>): string[] {
   const set = new Set<string>();
-  for (const t of tokenize(text)) {
-    let term = memo?.get(t.word);
+  for (const word of words(text)) {
+    let term = memo?.get(word);
     if (term === undefined) {
-      term = queryTerm(t.word);
-      memo?.set(t.word, term);
+      term = queryTerm(word);
+      memo?.set(word, term);
     }
     if (term !== null) set.add(term);
   }

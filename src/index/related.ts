@@ -14,6 +14,7 @@
 import { stemmer } from '@orama/stemmers/german';
 import { z } from 'zod';
 import stopwordData from './data/stopwords-de.json' with { type: 'json' };
+import { articleVector } from './analysis.ts';
 
 export interface Related {
   id: string;
@@ -37,7 +38,7 @@ export interface RelatedOptions {
 const STOPWORDS = new Set(z.object({ _source: z.string(), words: z.array(z.string().min(1)) }).parse(stopwordData).words);
 
 /** Entities weigh like a few words: a shared person is a stronger hint than a shared verb. */
-const ENTITY_WEIGHT = 3;
+export const ENTITY_WEIGHT = 3;
 
 const LETTER = /^\p{L}$/u;
 const MARK = /^\p{M}$/u;
@@ -58,7 +59,7 @@ function classOf(code: number, ch: string): number {
  * The words of `text` as `/\p{L}[\p{L}\p{M}]+/gu` finds them in its lower-case form (a letter,
  * then letters or marks), scanned by hand: the regex iterator allocated a match array per word.
  */
-function scanWords(text: string, each: (word: string) => void): void {
+export function scanWords(text: string, each: (word: string) => void): void {
   const s = text.toLowerCase();
   const len = s.length;
   let i = 0;
@@ -94,47 +95,13 @@ export function tokenize(text: string, stems: Map<string, string>): string[] {
   return out;
 }
 
-/** The words of an article → stems (or null for stop words and short words), remembered per thread. */
-const stemMemo = new Map<string, string | null>();
+/** A word's feature for related articles: its Snowball stem, or null for stop words and short words. */
+export const relatedStem = (w: string): string | null => (w.length < 3 || STOPWORDS.has(w) ? null : stemmer(w));
 
-function stemOf(w: string): string | null {
-  let s = stemMemo.get(w);
-  if (s === undefined) {
-    if (stemMemo.size > 200_000) stemMemo.clear();
-    s = w.length < 3 || STOPWORDS.has(w) ? null : stemmer(w);
-    stemMemo.set(w, s);
-  }
-  return s;
-}
-
-/** An article's features (stems and `@entity` ids) in first-seen order with their term frequencies. */
+/** An article's features (stems and `@entity` ids) in first-seen order with their term frequencies (index/analysis.ts). */
 export interface NamedVector {
   names: string[];
   weights: number[];
-}
-
-/** The per-article half of related articles (see index/features.ts): its term vector, by feature name. */
-export function articleVector(a: { title: string; blocks: readonly { text: string }[]; entities: readonly { id: string; mentions: number }[] }): NamedVector {
-  const v: NamedVector = { names: [], weights: [] };
-  const slot = new Map<string, number>();
-  const add = (name: string, n: number) => {
-    const at = slot.get(name);
-    if (at !== undefined) v.weights[at] = (v.weights[at] as number) + n;
-    else {
-      slot.set(name, v.names.length);
-      v.names.push(name);
-      v.weights.push(n);
-    }
-  };
-  const addWord = (n: number) => (w: string) => {
-    const s = stemOf(w);
-    if (s !== null) add(s, n);
-  };
-  scanWords(a.title, addWord(2));
-  const body = addWord(1);
-  for (const b of a.blocks) scanWords(b.text, body);
-  for (const e of a.entities) add(`@${e.id}`, ENTITY_WEIGHT * Math.min(e.mentions, 5));
-  return v;
 }
 
 /** Feature names interned as integers, in the order they are first met. */

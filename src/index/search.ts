@@ -9,7 +9,10 @@
  * Shard keys are term prefixes, split adaptively until a shard fits `shardBytes`, so a query
  * loads the meta plus one shard per word (a few for short prefixes). See docs/search.md.
  */
-import { indexTerms, shardFileKey, shardOf, words } from './search-text.ts';
+import { analyseFields } from './analysis.ts';
+import { shardFileKey, shardOf } from './search-text.ts';
+
+export { analyseFields } from './analysis.ts';
 
 export type SearchKind = 'artikel' | 'person' | 'ort' | 'organisation' | 'ereignis';
 
@@ -85,17 +88,6 @@ export interface FieldAnalysis {
   length: number;
   terms: string[];
   counts: number[];
-}
-
-/** The analysis of one document's fields (in SEARCH_FIELDS order): the per-document half of the index. */
-export function analyseFields(values: readonly string[]): FieldAnalysis[] {
-  const counts = new Map<string, number>();
-  return values.map((value) => {
-    const tokens = words(value);
-    counts.clear();
-    for (const token of tokens) for (const term of indexTerms(token)) counts.set(term, (counts.get(term) ?? 0) + 1);
-    return { length: new Set(tokens).size, terms: [...counts.keys()], counts: [...counts.values()] };
-  });
 }
 
 export const searchFields = (d: Pick<SearchDoc, 'title' | 'entities' | 'text'>): string[] => [d.title, d.entities.join(' · '), d.text];

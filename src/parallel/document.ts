@@ -72,7 +72,7 @@ export function processFile(input: DocumentInput, ctx: DocumentContext): Documen
     if (stored) {
       outcome.normaliseDiagnostics = stored.head.normaliseDiagnostics;
       outcome.enrichDiagnostics = stored.head.enrichDiagnostics;
-      outcome.article = { digest: stored.digest, features: stored.head.features, loc: hit, key, input: input_, cached: true };
+      outcome.article = { digest: stored.digest, features: documentFeatures(stored.digest), loc: hit, key, input: input_, cached: true };
       return outcome;
     }
   }
@@ -91,7 +91,7 @@ export function processFile(input: DocumentInput, ctx: DocumentContext): Documen
   const digest = digestOf(e.record);
   const features = documentFeatures(digest);
   const r = e.record;
-  const head: StoredHead = { key, id: r.id, slug: r.slug, path: r.path, features, quoteTerms: digest.quoteTerms, normaliseDiagnostics: n.diagnostics, enrichDiagnostics: e.diagnostics };
+  const head: StoredHead = { key, id: r.id, slug: r.slug, path: r.path, normaliseDiagnostics: n.diagnostics, enrichDiagnostics: e.diagnostics };
   const loc = ctx.writer.append(head, encodeSegments(recordSegments(r)));
   outcome.article = { digest, features, loc, key, input: input_, cached: false };
   return outcome;
@@ -104,7 +104,7 @@ function fromCache(reader: RecordReader, loc: RecordLoc, key: string): { head: S
     if (head?.key !== key) return undefined;
     const segments = decodeSegments(reader.body(loc));
     const record = JSON.parse(recordJson(segments, { id: head.id, slug: head.slug, path: head.path, sameAs: segments.slice(2).map(() => []) })) as EnrichedArticle; // written from a checked record
-    return { head, digest: digestOf(record, head.quoteTerms) };
+    return { head, digest: digestOf(record) };
   } catch {
     return undefined;
   }

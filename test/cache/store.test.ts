@@ -37,7 +37,7 @@ async function seedRecords() {
 }
 
 function entry(i: number): [StoredHead, StoredBody] {
-  const head = { key: `k${i}`, id: `a${i}`, slug: `s${i}`, path: `artikel/s${i}.html`, features: { search: [], related: { names: [`f${i}`], weights: [i] } }, quoteTerms: [], normaliseDiagnostics: [], enrichDiagnostics: [] };
+  const head = { key: `k${i}`, id: `a${i}`, slug: `s${i}`, path: `artikel/s${i}.html`, normaliseDiagnostics: [{ file: `f${i}`, severity: 'info' as const, stage: 'normalise' as const, ruleId: 'x', message: `Meldung ${i}` }], enrichDiagnostics: [] };
   const body = encodeSegments([`"title":"Titel „${i}“ ${'ä'.repeat(i)}"`, '"candidates":[]']);
   return [head, body];
 }

@@ -1,0 +1,141 @@
+/**
+ * The text analysis behind the index features, memoised per thread: every distinct word is
+ * analysed once (stemmed, folded, looked up in the stop lists) and numbered, and a document's
+ * counts are kept in arrays indexed by those numbers, stamped per document, instead of a Map per
+ * document and field. The same results as the plain formulations — `words` + `indexTerms` + Map
+ * counts for the search, `scanWords` + Snowball stems for related articles — in the same order
+ * (test/index/analysis.test.ts compares them on generated text).
+ *
+ * The memo is bounded: past MAX_WORDS distinct words it starts afresh (between documents).
+ */
+import type { FieldAnalysis } from './search.ts';
+import { indexTerms, words } from './search-text.ts';
+import { ENTITY_WEIGHT, relatedStem, scanWords, type NamedVector } from './related.ts';
+
+const MAX_WORDS = 400_000;
+
+/** Numbers for strings, in the order they are first met. */
+class Names {
+  readonly list: string[] = [];
+  private readonly ids = new Map<string, number>();
+  id(name: string): number {
+    let id = this.ids.get(name);
+    if (id === undefined) {
+      id = this.list.length;
+      this.ids.set(name, id);
+      this.list.push(name);
+    }
+    return id;
+  }
+}
+
+/** A growable Int32Array (stamps and counts indexed by word or term number). */
+function fit(a: Int32Array<ArrayBuffer>, n: number): Int32Array<ArrayBuffer> {
+  if (n < a.length) return a;
+  const grown = new Int32Array(Math.max(n + 1, a.length * 2));
+  grown.set(a);
+  return grown;
+}
+
+interface SearchWord {
+  id: number;
+  terms: number[];
+}
+
+let searchWords = new Map<string, SearchWord>();
+let searchTerms = new Names();
+let wordStamp = new Int32Array(1024);
+let termStamp = new Int32Array(1024);
+let termCount = new Int32Array(1024);
+let epoch = 0;
+
+/** The analysis of one document's fields (in SEARCH_FIELDS order): the per-document half of the search index. */
+export function analyseFields(values: readonly string[]): FieldAnalysis[] {
+  if (searchWords.size > MAX_WORDS) {
+    searchWords = new Map();
+    searchTerms = new Names();
+    wordStamp.fill(0);
+    termStamp.fill(0);
+  }
+  return values.map((value) => {
+    const tokens = words(value);
+    epoch++;
+    let unique = 0;
+    const touched: number[] = [];
+    for (const token of tokens) {
+      let w = searchWords.get(token);
+      if (w === undefined) {
+        w = { id: searchWords.size, terms: indexTerms(token).map((t) => searchTerms.id(t)) };
+        searchWords.set(token, w);
+        wordStamp = fit(wordStamp, w.id);
+        for (const t of w.terms) {
+          termStamp = fit(termStamp, t);
+          termCount = fit(termCount, t);
+        }
+      }
+      if (wordStamp[w.id] !== epoch) {
+        wordStamp[w.id] = epoch;
+        unique++;
+      }
+      for (const t of w.terms) {
+        if (termStamp[t] !== epoch) {
+          termStamp[t] = epoch;
+          termCount[t] = 0;
+          touched.push(t);
+        }
+        termCount[t] = (termCount[t] as number) + 1;
+      }
+    }
+    return { length: unique, terms: touched.map((t) => searchTerms.list[t] as string), counts: touched.map((t) => termCount[t] as number) };
+  });
+}
+
+/** Word → feature number (−1: stop word or too short), for related articles. */
+let relatedWords = new Map<string, number>();
+let features = new Names();
+let featureStamp = new Int32Array(1024);
+let featureSlot = new Int32Array(1024);
+let vectorEpoch = 0;
+
+/** The per-article half of related articles: its term vector, by feature name, in first-seen order. */
+export function articleVector(a: { title: string; blocks: readonly { text: string }[]; entities: readonly { id: string; mentions: number }[] }): NamedVector {
+  if (relatedWords.size > MAX_WORDS) {
+    relatedWords = new Map();
+    features = new Names();
+    featureStamp.fill(0);
+  }
+  vectorEpoch++;
+  const ids: number[] = [];
+  const weights: number[] = [];
+  const add = (f: number, n: number) => {
+    if (featureStamp[f] === vectorEpoch) {
+      const at = featureSlot[f] as number; // stamped for this article, so set
+      weights[at] = (weights[at] as number) + n;
+    } else {
+      featureStamp[f] = vectorEpoch;
+      featureSlot[f] = ids.length;
+      ids.push(f);
+      weights.push(n);
+    }
+  };
+  const feature = (name: string) => {
+    const f = features.id(name);
+    featureStamp = fit(featureStamp, f);
+    featureSlot = fit(featureSlot, f);
+    return f;
+  };
+  const addWord = (n: number) => (w: string) => {
+    let f = relatedWords.get(w);
+    if (f === undefined) {
+      const stem = relatedStem(w);
+      f = stem === null ? -1 : feature(stem);
+      relatedWords.set(w, f);
+    }
+    if (f !== -1) add(f, n);
+  };
+  scanWords(a.title, addWord(2));
+  const body = addWord(1);
+  for (const b of a.blocks) scanWords(b.text, body);
+  for (const e of a.entities) add(feature(`@${e.id}`), ENTITY_WEIGHT * Math.min(e.mentions, 5));
+  return { names: ids.map((f) => features.list[f] as string), weights };
+}
