@@ -9,7 +9,7 @@
  * The memo is bounded: past MAX_WORDS distinct words it starts afresh (between documents).
  */
 import type { FieldAnalysis } from './search.ts';
-import { indexTerms, words } from './search-text.ts';
+import { indexTerms } from './search-text.ts';
 import { ENTITY_WEIGHT, relatedStem, scanWords, type NamedVector } from './related.ts';
 
 const MAX_WORDS = 400_000;
@@ -37,6 +37,41 @@ function fit(a: Int32Array<ArrayBuffer>, n: number): Int32Array<ArrayBuffer> {
   return grown;
 }
 
+const WORD_CHAR = /^[\p{L}\p{N}]$/u;
+/** Per BMP code unit: 0 not yet known, 1 letter or number, 2 other (filled on first sight). */
+const wordClass = new Uint8Array(0x10000);
+for (let c = 0; c < 128; c++) wordClass[c] = (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) ? 1 : 2;
+
+/** Is the code point at `i` a letter or number (search-text.ts `words`: `[\p{L}\p{N}]`)? Its width in code units, negated when not. */
+function wordCharAt(s: string, i: number): number {
+  const c = s.charCodeAt(i);
+  if (c < 0xd800 || c > 0xdbff || i + 1 >= s.length) {
+    let k = wordClass[c] as number;
+    if (k === 0) wordClass[c] = k = WORD_CHAR.test(s[i] as string) ? 1 : 2;
+    return k === 1 ? 1 : -1;
+  }
+  const d = s.charCodeAt(i + 1);
+  if (d < 0xdc00 || d > 0xdfff) return -1; // a lone high surrogate is no letter
+  return WORD_CHAR.test(s.slice(i, i + 2)) ? 2 : -2;
+}
+
+/** `words(text)` of search-text.ts, scanned by char code instead of a Unicode regex (same words). */
+export function scanSearchWords(text: string, each: (word: string) => void): void {
+  const n = text.length;
+  let i = 0;
+  while (i < n) {
+    let w = wordCharAt(text, i);
+    if (w < 0) {
+      i -= w;
+      continue;
+    }
+    const start = i;
+    i += w;
+    while (i < n && (w = wordCharAt(text, i)) > 0) i += w;
+    each(text.slice(start, i));
+  }
+}
+
 interface SearchWord {
   id: number;
   terms: number[];
@@ -58,11 +93,10 @@ export function analyseFields(values: readonly string[]): FieldAnalysis[] {
     termStamp.fill(0);
   }
   return values.map((value) => {
-    const tokens = words(value);
     epoch++;
     let unique = 0;
     const touched: number[] = [];
-    for (const token of tokens) {
+    scanSearchWords(value, (token) => {
       let w = searchWords.get(token);
       if (w === undefined) {
         w = { id: searchWords.size, terms: indexTerms(token).map((t) => searchTerms.id(t)) };
@@ -85,7 +119,7 @@ export function analyseFields(values: readonly string[]): FieldAnalysis[] {
         }
         termCount[t] = (termCount[t] as number) + 1;
       }
-    }
+    });
     return { length: unique, terms: touched.map((t) => searchTerms.list[t] as string), counts: touched.map((t) => termCount[t] as number) };
   });
 }

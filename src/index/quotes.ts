@@ -14,7 +14,8 @@
 import { z } from 'zod';
 import type { Quote } from '../model/enriched.ts';
 import raw from './quotes.json' with { type: 'json' };
-import { queryTerm, words } from './search-text.ts';
+import { scanSearchWords } from './analysis.ts';
+import { queryTerm } from './search-text.ts';
 
 const Settings = z.strictObject({
   $source: z.string().min(1),
@@ -49,14 +50,14 @@ function speakerKey(q: Quote): string | undefined {
 /** `memo`: stemming dominates on large corpora, and the same words recur in every article. */
 export function quoteTerms(text: string, memo?: Map<string, string | null>): string[] {
   const set = new Set<string>();
-  for (const word of words(text)) {
+  scanSearchWords(text, (word) => {
     let term = memo?.get(word);
     if (term === undefined) {
       term = queryTerm(word);
       memo?.set(word, term);
     }
     if (term !== null) set.add(term);
-  }
+  });
   return [...set].sort(byCodePoint);
 }
 

@@ -6,7 +6,7 @@
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { analyseFields, articleVector } from '../../src/index/analysis.ts';
+import { analyseFields, articleVector, scanSearchWords } from '../../src/index/analysis.ts';
 import { ENTITY_WEIGHT, relatedStem, scanWords } from '../../src/index/related.ts';
 import { indexTerms, words } from '../../src/index/search-text.ts';
 
@@ -77,5 +77,19 @@ describe('memoised analysis = plain analysis', () => {
     expect(entities).toEqual({ length: 0, terms: [], counts: [] });
     expect(body?.length).toBe(2);
     expect(body?.counts[0]).toBe(2);
+  });
+});
+
+describe('scanSearchWords = words()', () => {
+  it('on any text, astral letters, numbers, marks and lone surrogates included', () => {
+    const chars = fc.oneof(fc.constantFrom('a', 'Ä', 'ß', '1', '²', 'Ⅻ', '\u0301', '😀', '𝔸', '\ud835', '\udd38', '-', ' ', '„', '\n', '٣', '中'), fc.string({ maxLength: 3, unit: 'binary' }));
+    fc.assert(
+      fc.property(fc.array(chars, { maxLength: 40 }).map((xs) => xs.join('')), (s) => {
+        const out: string[] = [];
+        scanSearchWords(s, (w) => out.push(w));
+        expect(out).toEqual(words(s));
+      }),
+      { numRuns: 2000 },
+    );
   });
 });
