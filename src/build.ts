@@ -14,18 +14,16 @@ import { loadTheme } from './ingest/templates.ts';
 import { diag, type Diagnostic } from './model/diagnostic.ts';
 import type { ArticleDigest } from './model/digest.ts';
 import type { Knowledge } from './model/knowledge.ts';
-import { contentToValue, isArticlePage, isLazyPage, isRecordsPage, isSpecPage, type AnyPage, type ArticlePage, type SpecPage } from './model/page.ts';
+import type { AnyPage } from './model/page.ts';
 import type { Theme } from './model/theme.ts';
 import { pipelineVersion } from './cache/version.ts';
 import { defaultWorkers, startPool, type Pool } from './parallel/pool.ts';
+import { renderInMemory, writePages } from './parallel/pages.ts';
 import { runDocumentStages } from './parallel/stage.ts';
 import { createContext } from './render/context.ts';
 import { renderSite } from './render/index.ts';
 import { segmentReader, type RecordReader } from './cache/store.ts';
-import type { SpecJob } from './parallel/jobs.ts';
-import { specKeyOf } from './render/lazy.ts';
-import { recordsPagePieces } from './render/pages/api.ts';
-import { stageOutput, type Claim, type Reservation, type StagedOutput, type WriteStats } from './write/index.ts';
+import { stageOutput, type WriteStats } from './write/index.ts';
 import { siteViewData } from './render/pages/site-view.ts';
 
 export interface BuildOptions {
@@ -106,6 +104,8 @@ export async function loadKnowledge(seedsDir: string): Promise<{ knowledge?: Kno
  */
 const trace = process.env.PRESSESCHAU_TRACE
   ? (stage: string, ms: number) => {
+      // node --expose-gc: measure what is live, not what the collector has not reached yet
+      (globalThis as { gc?: () => void }).gc?.();
       const m = process.memoryUsage();
       const mb = (n: number) => `${Math.round(n / 1048576)} MB`;
       process.stderr.write(`[trace] ${stage}: ${ms} ms · RSS ${mb(m.rss)} · heap ${mb(m.heapUsed)} · extern ${mb(m.external)}\n`);
@@ -171,6 +171,7 @@ async function buildWith(
   diagnostics.push(...docs.ingestDiagnostics, ...docs.normaliseDiagnostics, ...docs.enrichDiagnostics);
   if (docs.cache) timings.cacheHits = docs.cache.hits;
   lap('normalise+enrich');
+  if (trace && docs.threadHeaps && pool.threads > 0) process.stderr.write(`[trace] thread heaps: ${docs.threadHeaps.map((b) => `${Math.round(b / 1048576)} MB`).join(', ')}\n`);
 
   if (docs.index.size === 0) {
     throw new BuildError('Kein gültiger Artikel im Korpus; nichts zu bauen', diagnostics);
@@ -231,105 +232,4 @@ async function writeSite(
     await staged.abort();
     throw error;
   }
-}
-
-/** Spec pages per job: a few, so a job is worth a message and the threads stay evenly busy. */
-const PAGE_BATCH = 16;
-
-/** A spec page as the threads get it: its view model as JSON, which is also what its key hashes. */
-function specJob(page: SpecPage): { job: SpecJob; key: string } {
-  const spec = JSON.stringify(page.spec);
-  return { job: { path: page.path, spec, ...(page.article ? { article: page.article } : {}) }, key: specKeyOf(page, spec) };
-}
-
-/**
- * Every page to the staging folder. The main thread builds the view models and keys them; spec
- * pages whose key changed go to the threads in batches and come back as bytes; api/articles.json
- * is copied from the record store; the main thread writes it all (write/ queues the files to
- * Node's I/O threads). At most a few batches per thread are in flight, so the main thread does
- * not run far ahead building view models.
- */
-async function writePages(pages: Iterable<AnyPage>, staged: StagedOutput, pool: Pool, records: RecordReader | undefined, tick: () => void): Promise<void> {
-  const inFlight: Promise<void>[] = [];
-  const limit = Math.max(2, pool.threads * 3);
-  const track = async (job: Promise<void>) => {
-    job.catch(() => {}); // awaited below
-    inFlight.push(job);
-    while (inFlight.length > limit) await inFlight.shift();
-  };
-  let specs: { job: SpecJob; claim: Claim }[] = [];
-  const flushSpecs = async () => {
-    if (specs.length === 0) return;
-    const items = specs;
-    specs = [];
-    await track(pool.run('render', { pages: items.map((i) => i.job) }).then(async (bytes) => {
-      for (let i = 0; i < items.length; i++) await staged.fill((items[i] as { claim: Claim }).claim, bytes[i] as Uint8Array); // one result per page
-    }));
-  };
-  let articles: { page: ArticlePage; reservation: Reservation }[] = [];
-  const flushArticles = async () => {
-    if (articles.length === 0) return;
-    const items = articles;
-    articles = [];
-    const jobs = items.map((i) => (i.reservation.previousKey !== undefined ? { page: i.page, previousKey: i.reservation.previousKey } : { page: i.page }));
-    await track(pool.run('articles', { items: jobs }).then(async (results) => {
-      for (let i = 0; i < items.length; i++) {
-        const { reservation, page } = items[i] as (typeof items)[number];
-        const r = results[i] as { key: string; bytes?: Uint8Array }; // one result per item
-        if (await staged.settle(reservation, r.key, r.bytes)) continue;
-        // The key was unchanged but the previous file is gone: render it after all.
-        const [again] = await pool.run('articles', { items: [{ page }] });
-        if (!again?.bytes) throw new Error(`build: ${page.path} ohne vorigen Schlüssel nicht gerendert`);
-        await staged.settle(reservation, again.key, again.bytes);
-      }
-    }));
-  };
-  const streams: Promise<void>[] = [];
-  for (const page of pages) {
-    if (isSpecPage(page)) {
-      const { job, key } = specJob(page);
-      const claim = staged.claim(page.path, key);
-      if (claim) specs.push({ job, claim });
-      if (specs.length >= PAGE_BATCH) await flushSpecs();
-    } else if (isArticlePage(page)) {
-      articles.push({ page, reservation: staged.reserve(page.path) });
-      if (articles.length >= PAGE_BATCH) await flushArticles();
-    } else if (isRecordsPage(page)) {
-      if (!records) throw new Error(`build: ${page.path} braucht den Datensatzspeicher`);
-      const stream = staged.writeStream(page.path, page.key, () => recordsPagePieces(page, records));
-      stream.catch(() => {}); // awaited below
-      streams.push(stream);
-    } else await staged.write(page);
-    tick();
-  }
-  await flushSpecs();
-  await flushArticles();
-  await Promise.all([...inFlight, ...streams]);
-}
-
-/** `build({ write: false })`: every page as its content, spec pages rendered by the pool. */
-async function renderInMemory(pages: Iterable<AnyPage>, pool: Pool, records: RecordReader | undefined): Promise<Map<string, string | Uint8Array>> {
-  const out = new Map<string, string | Uint8Array>();
-  const specs: SpecJob[] = [];
-  const articles: ArticlePage[] = [];
-  const decoder = new TextDecoder();
-  for (const p of pages) {
-    if (isSpecPage(p)) {
-      specs.push(specJob(p).job);
-      out.set(p.path, '');
-    } else if (isArticlePage(p)) {
-      articles.push(p);
-      out.set(p.path, '');
-    } else if (isRecordsPage(p)) {
-      if (!records) throw new Error(`build: ${p.path} braucht den Datensatzspeicher`);
-      out.set(p.path, Buffer.concat([...recordsPagePieces(p, records)].map((x) => (typeof x === 'string' ? Buffer.from(x) : x))).toString('utf8'));
-    } else out.set(p.path, contentToValue(isLazyPage(p) ? p.render() : p.content));
-  }
-  const jobs = [];
-  for (let i = 0; i < specs.length; i += PAGE_BATCH) jobs.push(pool.run('render', { pages: specs.slice(i, i + PAGE_BATCH) }));
-  (await Promise.all(jobs)).flat().forEach((html, i) => out.set((specs[i] as SpecJob).path, decoder.decode(html)));
-  const rendered = [];
-  for (let i = 0; i < articles.length; i += PAGE_BATCH) rendered.push(pool.run('articles', { items: articles.slice(i, i + PAGE_BATCH).map((page) => ({ page })) }));
-  (await Promise.all(rendered)).flat().forEach((r, i) => out.set((articles[i] as ArticlePage).path, decoder.decode(r.bytes)));
-  return out;
 }

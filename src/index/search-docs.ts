@@ -4,23 +4,37 @@
  */
 import type { EntityType } from '../model/enriched.ts';
 import type { SiteModel } from './index.ts';
-import { articleEntityNames, bodyText, type SearchDoc, type SearchKind } from './search.ts';
+import { articleEntityNames, bodyText, type SearchDoc, type SearchDocs, type SearchKind } from './search.ts';
 
 const KIND: Readonly<Record<EntityType, SearchKind>> = { person: 'person', place: 'ort', organisation: 'organisation' };
 
-export function searchDocs(site: SiteModel): SearchDoc[] {
+/**
+ * Articles first (document n = site.articles[n]: their analyses are merged in site.search already),
+ * then the catalogues. Lazy: an article's document, with its whole text, is made when asked for.
+ */
+export function searchDocs(site: SiteModel): SearchDocs {
+  const catalogue = catalogueDocs(site);
+  const n = site.articles.length;
+  return {
+    length: n + catalogue.length,
+    at(i) {
+      if (i >= n) return catalogue[i - n] as SearchDoc; // i < length
+      const a = site.articles[i] as SiteModel['articles'][number]; // i < n
+      return {
+        kind: 'artikel',
+        title: a.title,
+        path: a.path,
+        date: a.published?.date ?? null,
+        source: a.source?.name ?? null,
+        text: bodyText(a.blocks),
+        entities: articleEntityNames(a.entities),
+      };
+    },
+  };
+}
+
+function catalogueDocs(site: SiteModel): SearchDoc[] {
   const docs: SearchDoc[] = [];
-  for (const a of site.articles) {
-    docs.push({
-      kind: 'artikel',
-      title: a.title,
-      path: a.path,
-      date: a.published?.date ?? null,
-      source: a.source?.name ?? null,
-      text: bodyText(a.blocks),
-      entities: articleEntityNames(a.entities),
-    });
-  }
   // The site's own catalogues: every entity and event that gets a page, with that page's path.
   for (const id of site.entityOrder) {
     const e = site.entities.get(id);

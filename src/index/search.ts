@@ -82,6 +82,9 @@ type Entry = [string, Posting];
 
 const FIELD_IDS: Record<string, number> = Object.fromEntries(SEARCH_FIELDS.map((f, i) => [f, i]));
 
+/** Decimal digits of a non-negative integer. */
+const digits = (x: number): number => (x < 10 ? 1 : x < 100 ? 2 : x < 1000 ? 3 : x < 10000 ? 4 : x < 100000 ? 5 : String(x).length);
+
 /** One field of one document as the index sees it: unique raw tokens, and each index term with its frequency. */
 export interface FieldAnalysis {
   /** Unique raw tokens (MiniSearch's field length). */
@@ -176,40 +179,75 @@ export class Postings {
     return { lengths, avg };
   }
 
-  /**
-   * Every term's entry as MiniSearch serialises it — `JSON.stringify([term, {field: {doc: freq}}])`
-   * with fields and documents in ascending order, as JSON.stringify orders integer keys — written
-   * straight from the flat postings, sorted by term.
-   */
-  entries(): [string, string][] {
-    const out: [string, string][] = [];
-    const order = this.terms.map((_, t) => t).sort((a, b) => {
+  /** Term numbers in term order (code units, as the shards are keyed). */
+  termOrder(): number[] {
+    return this.terms.map((_, t) => t).sort((a, b) => {
       const x = this.terms[a] as string;
       const y = this.terms[b] as string;
       return x < y ? -1 : x > y ? 1 : 0;
     });
-    const keys: number[] = [];
-    for (const t of order) {
-      const list = this.lists[t] as Int32Array;
-      const n = (this.used[t] as number) / 3;
-      keys.length = 0;
-      // field * 2^26 + doc orders by field, then document (documents stay below 2^26 = 67 million)
-      for (let k = 0; k < n; k++) keys.push((list[3 * k] as number) * 67108864 + (list[3 * k + 1] as number));
-      const idx = keys.map((_, k) => k).sort((a, b) => (keys[a] as number) - (keys[b] as number));
-      let json = `[${JSON.stringify(this.terms[t])},{`;
-      let field = -1;
-      for (const k of idx) {
-        const f = list[3 * k] as number;
-        if (f !== field) {
-          json += `${field === -1 ? '' : '},'}"${f}":{`;
-          field = f;
-        } else json += ',';
-        json += `"${list[3 * k + 1] as number}":${list[3 * k + 2] as number}`;
-      }
-      json += n > 0 ? '}}]' : '}]';
-      out.push([this.terms[t] as string, json]);
-    }
+  }
+
+  termOf(t: number): string {
+    return this.terms[t] as string;
+  }
+
+  /** The postings of term `t`, ordered by field, then document: [field, doc, frequency, …]. */
+  private sorted(t: number): Int32Array {
+    const list = this.lists[t] as Int32Array;
+    const n = (this.used[t] as number) / 3;
+    const idx = new Int32Array(n);
+    for (let k = 0; k < n; k++) idx[k] = k;
+    // field * 2^26 + doc orders by field, then document (documents stay below 2^26 = 67 million)
+    const key = (k: number) => (list[3 * k] as number) * 67108864 + (list[3 * k + 1] as number);
+    idx.sort((a, b) => key(a) - key(b));
+    const out = new Int32Array(3 * n);
+    for (let k = 0; k < n; k++) out.set(list.subarray(3 * (idx[k] as number), 3 * (idx[k] as number) + 3), 3 * k);
     return out;
+  }
+
+  /**
+   * Term `t`'s entry as MiniSearch serialises it — `JSON.stringify([term, {field: {doc: freq}}])`,
+   * fields and documents ascending as JSON.stringify orders integer keys — written straight from
+   * the flat postings.
+   */
+  entryJson(t: number): string {
+    const p = this.sorted(t);
+    let json = `[${JSON.stringify(this.terms[t])},{`;
+    let field = -1;
+    for (let k = 0; k < p.length; k += 3) {
+      const f = p[k] as number;
+      if (f !== field) {
+        json += `${field === -1 ? '' : '},'}"${f}":{`;
+        field = f;
+      } else json += ',';
+      json += `"${p[k + 1] as number}":${p[k + 2] as number}`;
+    }
+    return json + (p.length > 0 ? '}}]' : '}]');
+  }
+
+  /**
+   * `entryJson(t).length`, counted without building the string (shards are sized before they are
+   * written): `[T,{` + fields joined by `,` + `}]`, a field `"f":{` + postings joined by `,` + `}`,
+   * a posting `"doc":freq`.
+   */
+  entrySize(t: number): number {
+    const list = this.lists[t] as Int32Array;
+    const n = this.used[t] as number;
+    const term = JSON.stringify(this.terms[t]).length;
+    if (n === 0) return term + 5;
+    const fields = new Set<number>();
+    let size = term + 5;
+    for (let k = 0; k < n; k += 3) {
+      fields.add(list[k] as number);
+      size += digits(list[k + 1] as number) + digits(list[k + 2] as number) + 4;
+    }
+    for (const f of fields) size += digits(f) + 4;
+    return size + fields.size - 1;
+  }
+
+  entries(): [string, string][] {
+    return this.termOrder().map((t) => [this.terms[t] as string, this.entryJson(t)]);
   }
 
   /**
@@ -259,68 +297,75 @@ export function partition(entries: ReadonlyArray<readonly [string, number]>, bud
   return keys;
 }
 
+/** Documents by position, made on demand: the search of a big corpus never holds every article text at once. */
+export interface SearchDocs {
+  readonly length: number;
+  at(i: number): SearchDoc;
+}
+
+const asDocs = (docs: readonly SearchDoc[] | SearchDocs): SearchDocs =>
+  Array.isArray(docs) ? { length: docs.length, at: (i) => docs[i] as SearchDoc } : (docs as SearchDocs);
+
 /**
- * `postings`: the first documents already merged (see Postings; the rest of `docs` is analysed and
- * added here); when absent every document is analysed here.
+ * The search files one by one (meta, term shards, document chunks), so only one shard's JSON
+ * exists at a time. `postings`: the first documents already merged (see Postings; the rest of
+ * `docs` is analysed and added here); when absent every document is analysed here. `stats` is
+ * filled in as the files are made.
  */
-export function buildSearchIndex(docs: readonly SearchDoc[], options: SearchIndexOptions = {}, postings?: Postings): { files: SearchFile[]; stats: SearchIndexStats } {
+export function* searchIndexFiles(source: readonly SearchDoc[] | SearchDocs, options: SearchIndexOptions = {}, postings?: Postings, stats?: SearchIndexStats): Generator<SearchFile> {
+  const docs = asDocs(source);
   const shardBytes = options.shardBytes ?? 48_000;
   const chunkSize = options.chunkSize ?? 5;
   const maxPrefix = options.maxPrefix ?? 64;
   const dir = options.dir ?? 'suche';
 
   const all = postings ?? new Postings();
-  for (let i = all.count; i < docs.length; i++) all.add(i, analyseFields(searchFields(docs[i] as SearchDoc)));
+  for (let i = all.count; i < docs.length; i++) all.add(i, analyseFields(searchFields(docs.at(i))));
   const { lengths, avg } = all.fieldLengths();
-  const entries = all.entries();
-  const sized = entries.map((e) => [e[0], e[1].length + 1] as const);
-  const keys = partition(sized, shardBytes, maxPrefix);
-
-  const byShard = new Map<string, string[]>(keys.map((k) => [k, []]));
+  const order = all.termOrder();
+  const keys = partition(order.map((t) => [all.termOf(t), all.entrySize(t) + 1] as const), shardBytes, maxPrefix);
+  const byShard = new Map<string, number[]>(keys.map((k) => [k, []]));
   const keySet = new Set(keys);
-  for (const [term, json] of entries) {
-    const key = shardOf(term, keySet);
-    if (key === undefined) throw new Error(`search: Term „${term}“ passt in keinen Shard`);
-    byShard.get(key)?.push(json);
+  for (const t of order) {
+    const key = shardOf(all.termOf(t), keySet);
+    if (key === undefined) throw new Error(`search: Term „${all.termOf(t)}“ passt in keinen Shard`);
+    byShard.get(key)?.push(t);
   }
+  const s = stats ?? emptyStats();
+  Object.assign(s, emptyStats(), { documents: docs.length, terms: order.length, shards: keys.length });
 
   const meta: SearchMeta = { v: 1, count: docs.length, fields: FIELD_IDS, lengths, avg, shards: keys, chunk: chunkSize };
-  const files: SearchFile[] = [{ path: `${dir}/index.js`, content: registration('index', meta) }];
-  let largestShardBytes = 0;
-  let totalShardBytes = 0;
+  const index = registration('index', meta);
+  s.metaBytes = Buffer.byteLength(index);
+  yield { path: `${dir}/index.js`, content: index };
   for (const key of keys) {
-    const content = `${REGISTRY}.load(${scriptJson(`t-${key}`)},${scriptSafe(`[${(byShard.get(key) ?? []).join(',')}]`)});\n`;
+    const content = `${REGISTRY}.load(${scriptJson(`t-${key}`)},${scriptSafe(`[${(byShard.get(key) ?? []).map((t) => all.entryJson(t)).join(',')}]`)});\n`;
     const bytes = Buffer.byteLength(content);
-    largestShardBytes = Math.max(largestShardBytes, bytes);
-    totalShardBytes += bytes;
-    files.push({ path: `${dir}/t-${shardFileKey(key)}.js`, content });
+    s.largestShardBytes = Math.max(s.largestShardBytes, bytes);
+    s.shardBytes += bytes;
+    yield { path: `${dir}/t-${shardFileKey(key)}.js`, content };
   }
-  let largestChunkBytes = 0;
-  let totalChunkBytes = 0;
-  let chunks = 0;
   for (let start = 0; start < docs.length; start += chunkSize) {
     const n = start / chunkSize;
-    const rows = docs.slice(start, start + chunkSize).map((d) => ({ k: d.kind, t: d.title, p: d.path, d: d.date, s: d.source, x: d.text }));
+    const rows = [];
+    for (let i = start; i < Math.min(docs.length, start + chunkSize); i++) {
+      const d = docs.at(i);
+      rows.push({ k: d.kind, t: d.title, p: d.path, d: d.date, s: d.source, x: d.text });
+    }
     const content = registration(`d-${n}`, rows);
     const bytes = Buffer.byteLength(content);
-    largestChunkBytes = Math.max(largestChunkBytes, bytes);
-    totalChunkBytes += bytes;
-    chunks += 1;
-    files.push({ path: `${dir}/d-${n}.js`, content });
+    s.largestChunkBytes = Math.max(s.largestChunkBytes, bytes);
+    s.chunkBytes += bytes;
+    s.chunks += 1;
+    yield { path: `${dir}/d-${n}.js`, content };
   }
-  const first = files[0];
-  return {
-    files,
-    stats: {
-      documents: docs.length,
-      terms: entries.length,
-      shards: keys.length,
-      chunks,
-      metaBytes: first ? Buffer.byteLength(first.content) : 0,
-      largestShardBytes,
-      shardBytes: totalShardBytes,
-      largestChunkBytes,
-      chunkBytes: totalChunkBytes,
-    },
-  };
+}
+
+const emptyStats = (): SearchIndexStats => ({ documents: 0, terms: 0, shards: 0, chunks: 0, metaBytes: 0, largestShardBytes: 0, shardBytes: 0, largestChunkBytes: 0, chunkBytes: 0 });
+
+/** All search files at once, with their statistics (tests, tools; the build streams searchIndexFiles). */
+export function buildSearchIndex(docs: readonly SearchDoc[] | SearchDocs, options: SearchIndexOptions = {}, postings?: Postings): { files: SearchFile[]; stats: SearchIndexStats } {
+  const stats = emptyStats();
+  const files = [...searchIndexFiles(docs, options, postings, stats)];
+  return { files, stats };
 }

@@ -23,7 +23,6 @@ import type { Knowledge } from '../model/knowledge.ts';
 import type { ArticlePage, ArticleSource } from '../model/page.ts';
 import { renderArticlePage } from '../render/pages/article.ts';
 import { siteView, type SiteView, type SiteViewData } from '../render/pages/site-view.ts';
-import type { Theme } from '../model/theme.ts';
 import { createContext, type RenderContext } from '../render/context.ts';
 import { renderSpecPage, type SpecEnv } from '../render/lazy.ts';
 import { processFile, type DocumentInput, type DocumentOutcome } from './document.ts';
@@ -68,7 +67,8 @@ interface Requests {
 interface Results {
   begin: null;
   documents: DocumentOutcome[];
-  seal: null;
+  /** The thread's heap after sealing (for PRESSESCHAU_TRACE). */
+  seal: { heapUsed: number; heapTotal: number };
   /** UTF-8, each in its own buffer (moved to the main thread, not copied). */
   render: Uint8Array[];
   site: null;
@@ -145,7 +145,8 @@ const handlers: { [K in JobKind]: Handler<K> } = {
   seal(state) {
     state.writer?.close();
     state.writer = undefined;
-    return null;
+    const { heapUsed, heapTotal } = process.memoryUsage();
+    return { heapUsed, heapTotal };
   },
   render(state, request) {
     const env = specEnv(state);

@@ -47,6 +47,8 @@ export interface DocumentStageResult {
   locs: Map<string, RecordLoc>;
   /** Settles slugs corpus-wide (IndexBuilder.finish's `settle`). */
   settle: <T extends { id: string; slug: string; path: string }>(digests: T[]) => T[];
+  /** Heap size of each thread at the end of the stage (bytes), for tracing. */
+  threadHeaps?: number[];
   /** Folder of this build's record store; null = in memory (the inline pool's own). */
   storeDir: string | null;
   /** Saves what the next build reuses (record cache index, the settled slugs); call after a successful build. */
@@ -145,7 +147,7 @@ export async function runDocumentStages(seedsDir: string, found: Discovery, know
     }
   }
   // Before any thread reads an entry another one wrote.
-  await pool.broadcast('seal', {});
+  result.threadHeaps = (await pool.broadcast('seal', {})).map((m) => m.heapTotal);
   result.ingestDiagnostics.push(...unaccounted(found.files, articleFiles, [...result.ingestDiagnostics, ...result.normaliseDiagnostics, ...result.enrichDiagnostics]));
 
   if (options.cacheDir !== undefined) {

@@ -6,7 +6,7 @@
 import fc from 'fast-check';
 import MiniSearch from 'minisearch';
 import { describe, expect, it } from 'vitest';
-import { buildSearchIndex, invertedIndex, partition, REGISTRY, scriptJson, type SearchDoc, type SearchFile } from '../../src/index/search.ts';
+import { analyseFields, buildSearchIndex, invertedIndex, partition, Postings, REGISTRY, scriptJson, searchFields, type SearchDoc, type SearchFile } from '../../src/index/search.ts';
 import { fold, indexTerms, queryTerm, shardOf, shardsFor, words } from '../../src/index/search-text.ts';
 import { createSearch } from '../../src/render/client/search-engine.ts';
 import { snippetRange } from '../../src/render/client/search-view.ts';
@@ -187,5 +187,19 @@ describe('analysis properties (fast-check)', () => {
         return terms.every((t) => shardOf(t, keys) !== undefined && shardsFor(t, keys).includes(shardOf(t, keys) ?? ''));
       }),
     );
+  });
+});
+
+describe('shard sizes counted without the JSON', () => {
+  it('entrySize is the length of entryJson for every term, and entryJson is JSON.stringify of the entry', () => {
+    const p = new Postings();
+    DOCS.forEach((d, i) => p.add(i, analyseFields(searchFields(d))));
+    const { index } = invertedIndex(DOCS);
+    const byTerm = new Map(index.map((e) => [e[0], JSON.stringify(e)]));
+    expect(p.termOrder().length).toBe(byTerm.size);
+    for (const t of p.termOrder()) expect(p.entryJson(t)).toBe(byTerm.get(p.termOf(t)));
+    // many documents and fields per term, big document numbers and frequencies
+    for (let i = 0; i < 12_000; i += 7) p.add(DOCS.length + i, analyseFields([i % 3 ? 'Gipfel' : '', 'Gipfel', 'Gipfel '.repeat(1 + (i % 13))]));
+    for (const t of p.termOrder()) expect(p.entrySize(t)).toBe(p.entryJson(t).length);
   });
 });

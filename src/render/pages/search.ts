@@ -6,7 +6,7 @@
  */
 import type { SiteModel } from '../../index/index.ts';
 import { PAGES } from '../../index/paths.ts';
-import { buildSearchIndex } from '../../index/search.ts';
+import { searchIndexFiles } from '../../index/search.ts';
 import { searchDocs } from '../../index/search-docs.ts';
 import type { Page } from '../../model/page.ts';
 import type { RenderContext } from '../context.ts';
@@ -35,5 +35,5 @@ export function* searchPages(site: SiteModel, ctx: RenderContext): Generator<Pag
       links: { client: SEARCH_CLIENT, style: SEARCH_STYLE, register: PAGES.register, events: PAGES.events, timeline: PAGES.timeline },
     },
   });
-  yield* buildSearchIndex(docs, {}, site.search).files;
+  yield* searchIndexFiles(docs, {}, site.search);
 }

@@ -1,0 +1,162 @@
+/**
+ * The render and write stages as the build runs them on its threads. The main thread walks the
+ * pages (render/index.ts renderSite) and keeps the threads busy:
+ *
+ * - article pages go to the threads from a queue, a window of batches ahead, in the background:
+ *   the main thread does not wait for them but goes on with the pages it builds itself, so its
+ *   corpus pages overlap with the threads' article pages;
+ * - spec pages (entity, publisher, event pages) are keyed here and rendered by the threads;
+ * - api/articles.json is streamed from the record store; every other page is written as it is.
+ * Every file is written by this thread through write/ (one writer of the output folder).
+ */
+import type { RecordReader } from '../cache/store.ts';
+import { contentToValue, isArticlePage, isLazyPage, isRecordsPage, isSpecPage, type AnyPage, type ArticlePage, type SpecPage } from '../model/page.ts';
+import { specKeyOf } from '../render/lazy.ts';
+import { recordsPagePieces } from '../render/pages/api.ts';
+import type { Claim, Reservation, StagedOutput } from '../write/index.ts';
+import type { SpecJob } from './jobs.ts';
+import type { Pool } from './pool.ts';
+
+/** Pages per job: a few, so a job is worth a message and the threads stay evenly busy. */
+const PAGE_BATCH = 16;
+
+/** A spec page as the threads get it: its view model as JSON, which is also what its key hashes. */
+function specJob(page: SpecPage): { job: SpecJob; key: string } {
+  const spec = JSON.stringify(page.spec);
+  return { job: { path: page.path, spec, ...(page.article ? { article: page.article } : {}) }, key: specKeyOf(page, spec) };
+}
+
+/** Jobs in the background, at most `window` at a time; the first failure is raised by `check` and `drain`. */
+class Background {
+  private readonly running = new Set<Promise<void>>();
+  private failure: { error: unknown } | undefined;
+
+  constructor(readonly window: number) {}
+
+  get size(): number {
+    return this.running.size;
+  }
+
+  start(job: () => Promise<void>): void {
+    const p = job().then(
+      () => {
+        this.running.delete(p);
+      },
+      (error: unknown) => {
+        this.failure ??= { error };
+        this.running.delete(p);
+      },
+    );
+    this.running.add(p);
+  }
+
+  /** Wait until fewer than `window` jobs run. */
+  async room(): Promise<void> {
+    while (this.running.size >= this.window) await Promise.race(this.running);
+    this.check();
+  }
+
+  async drain(): Promise<void> {
+    while (this.running.size > 0) await Promise.race(this.running);
+    this.check();
+  }
+
+  check(): void {
+    if (this.failure) throw this.failure.error;
+  }
+}
+
+export async function writePages(pages: Iterable<AnyPage>, staged: StagedOutput, pool: Pool, records: RecordReader | undefined, tick: () => void): Promise<void> {
+  const threads = Math.max(1, pool.threads);
+  // Enough article batches ahead that the threads never starve while this thread builds a big page.
+  const articleJobs = new Background(threads * 8);
+  const specJobs = new Background(threads * 3);
+  const other = new Background(Number.POSITIVE_INFINITY);
+  const queue: { page: ArticlePage; reservation: Reservation }[] = [];
+
+  const runArticles = async (items: { page: ArticlePage; reservation: Reservation }[]) => {
+    const jobs = items.map((i) => (i.reservation.previousKey !== undefined ? { page: i.page, previousKey: i.reservation.previousKey } : { page: i.page }));
+    const results = await pool.run('articles', { items: jobs });
+    for (let i = 0; i < items.length; i++) {
+      const { reservation, page } = items[i] as (typeof items)[number];
+      const r = results[i] as { key: string; bytes?: Uint8Array }; // one result per item
+      if (await staged.settle(reservation, r.key, r.bytes)) continue;
+      // The key was unchanged but the previous file is gone: render it after all.
+      const [again] = await pool.run('articles', { items: [{ page }] });
+      if (!again?.bytes) throw new Error(`build: ${page.path} ohne vorigen Schlüssel nicht gerendert`);
+      await staged.settle(reservation, again.key, again.bytes);
+    }
+  };
+  const pump = () => {
+    while (queue.length > 0 && articleJobs.size < articleJobs.window) {
+      const items = queue.splice(0, PAGE_BATCH);
+      articleJobs.start(async () => {
+        await runArticles(items);
+        pump();
+      });
+    }
+  };
+
+  let specs: { job: SpecJob; claim: Claim }[] = [];
+  const flushSpecs = async () => {
+    if (specs.length === 0) return;
+    const items = specs;
+    specs = [];
+    await specJobs.room();
+    specJobs.start(async () => {
+      const bytes = await pool.run('render', { pages: items.map((i) => i.job) });
+      for (let i = 0; i < items.length; i++) await staged.fill((items[i] as { claim: Claim }).claim, bytes[i] as Uint8Array); // one result per page
+    });
+  };
+
+  for (const page of pages) {
+    articleJobs.check();
+    if (isArticlePage(page)) {
+      queue.push({ page, reservation: staged.reserve(page.path) });
+      if (queue.length >= PAGE_BATCH) pump();
+    } else if (isSpecPage(page)) {
+      const { job, key } = specJob(page);
+      const claim = staged.claim(page.path, key);
+      if (claim) specs.push({ job, claim });
+      if (specs.length >= PAGE_BATCH) await flushSpecs();
+    } else if (isRecordsPage(page)) {
+      if (!records) throw new Error(`build: ${page.path} braucht den Datensatzspeicher`);
+      other.start(() => staged.writeStream(page.path, page.key, () => recordsPagePieces(page, records)));
+    } else await staged.write(page);
+    tick();
+  }
+  await flushSpecs();
+  while (queue.length > 0 || articleJobs.size > 0) {
+    pump();
+    await articleJobs.drain();
+  }
+  await specJobs.drain();
+  await other.drain();
+}
+
+/** `build({ write: false })`: every page as its content, spec and article pages rendered by the pool. */
+export async function renderInMemory(pages: Iterable<AnyPage>, pool: Pool, records: RecordReader | undefined): Promise<Map<string, string | Uint8Array>> {
+  const out = new Map<string, string | Uint8Array>();
+  const specs: SpecJob[] = [];
+  const articles: ArticlePage[] = [];
+  const decoder = new TextDecoder();
+  for (const p of pages) {
+    if (isSpecPage(p)) {
+      specs.push(specJob(p).job);
+      out.set(p.path, '');
+    } else if (isArticlePage(p)) {
+      articles.push(p);
+      out.set(p.path, '');
+    } else if (isRecordsPage(p)) {
+      if (!records) throw new Error(`build: ${p.path} braucht den Datensatzspeicher`);
+      out.set(p.path, Buffer.concat([...recordsPagePieces(p, records)].map((x) => (typeof x === 'string' ? Buffer.from(x) : x))).toString('utf8'));
+    } else out.set(p.path, contentToValue(isLazyPage(p) ? p.render() : p.content));
+  }
+  const jobs = [];
+  for (let i = 0; i < specs.length; i += PAGE_BATCH) jobs.push(pool.run('render', { pages: specs.slice(i, i + PAGE_BATCH) }));
+  (await Promise.all(jobs)).flat().forEach((html, i) => out.set((specs[i] as SpecJob).path, decoder.decode(html)));
+  const rendered = [];
+  for (let i = 0; i < articles.length; i += PAGE_BATCH) rendered.push(pool.run('articles', { items: articles.slice(i, i + PAGE_BATCH).map((page) => ({ page })) }));
+  (await Promise.all(rendered)).flat().forEach((r, i) => out.set((articles[i] as ArticlePage).path, decoder.decode(r.bytes)));
+  return out;
+}
