@@ -14,7 +14,7 @@ import type { Helpers, RenderContext } from '../context.ts';
 import { loadRecord, renderSpecPage, specKey, specPage, type SpecEnv } from '../lazy.ts';
 import { absoluteUrl } from '../paths.ts';
 import { MAX_CARRIERS, TYPE_LABELS, type EntityLink, type QuoteCard, type Teaser } from './shared.ts';
-import type { EntityFields, SiteView, TeaserFields } from './site-view.ts';
+import type { EntityFields, QuoteGroupFields, SiteView, TeaserFields } from './site-view.ts';
 import { createHash } from 'node:crypto';
 
 const PROVENANCE: Record<string, string> = { declared: 'angegeben', extracted: 'aus dem Text', inferred: 'erschlossen' };
@@ -28,7 +28,23 @@ export function* articlePages(site: SiteModel): Generator<ArticlePage> {
 
 const link = (e: EntityFields, h: Helpers): EntityLink => ({ id: e.id, name: e.name, href: h.href(e.path), type: e.type });
 
-function teaserOf(t: TeaserFields, h: Helpers): Teaser {
+/**
+ * Teasers and quotation cards repeat across article pages (the bench corpus: ~60 per page) and
+ * depend only on the page's folder: memoised per site-view object and folder.
+ */
+const teaserMemo = new WeakMap<TeaserFields, Map<string, Teaser>>();
+const cardMemo = new WeakMap<QuoteGroupFields, Map<string, Omit<QuoteCard, 'carriers'> & { carriers: { article: Teaser }[] }>>();
+const folderOf = (p: string) => p.slice(0, p.lastIndexOf('/') + 1);
+
+function teaserOf(t: TeaserFields, h: Helpers, dir: string): Teaser {
+  let byDir = teaserMemo.get(t);
+  if (!byDir) teaserMemo.set(t, (byDir = new Map()));
+  let teaser = byDir.get(dir);
+  if (!teaser) byDir.set(dir, (teaser = makeTeaser(t, h)));
+  return teaser;
+}
+
+function makeTeaser(t: TeaserFields, h: Helpers): Teaser {
   return {
     title: t.title,
     href: h.href(t.path),
@@ -73,22 +89,33 @@ export function articleSpec(view: SiteView, ctx: RenderContext, a: EnrichedArtic
     return ev ? { name: ev.name, href: h.href(ev.path), range: h.range(ev.start, ev.end) } : null;
   };
   const own = h.href(a.path);
+  const dir = folderOf(a.path);
+  const card = (g: QuoteGroupFields) => {
+    let byDir = cardMemo.get(g);
+    if (!byDir) cardMemo.set(g, (byDir = new Map()));
+    let c = byDir.get(dir);
+    if (!c) {
+      const speaker = g.speakerId !== null ? view.entity(g.speakerId) : undefined;
+      c = {
+        text: g.text,
+        speaker: speaker ? link(speaker, h) : null,
+        speakerName: speaker?.name ?? g.speakerName,
+        evidence: g.evidence,
+        moreCarriers: Math.max(0, g.size - MAX_CARRIERS),
+        carriers: g.carriers.flatMap((id) => {
+          const t = view.teaser(id);
+          return t ? [{ article: teaserOf(t, h, dir) }] : [];
+        }),
+      };
+      byDir.set(dir, c);
+    }
+    return c;
+  };
   const otherOutlets = a.quotes.flatMap((_, index): QuoteCard[] => {
     const g = view.quoteGroup(a.id, index);
     if (!g) return [];
-    const speaker = g.speakerId !== null ? view.entity(g.speakerId) : undefined;
-    const carriers = g.carriers.flatMap((id) => {
-      const t = view.teaser(id);
-      return t ? [{ article: teaserOf(t, h) }] : [];
-    });
-    return [{
-      text: g.text,
-      speaker: speaker ? link(speaker, h) : null,
-      speakerName: speaker?.name ?? g.speakerName,
-      evidence: g.evidence,
-      moreCarriers: Math.max(0, g.size - MAX_CARRIERS),
-      carriers: carriers.filter((c) => c.article.href !== own),
-    }];
+    const c = card(g);
+    return [{ ...c, carriers: c.carriers.filter((x) => x.article.href !== own) }];
   });
   const pub = view.publisher(a.id);
   const publisher = pub ? { name: pub.name ?? 'Quelle unbekannt', href: h.href(pub.path) } : null;
@@ -99,7 +126,7 @@ export function articleSpec(view: SiteView, ctx: RenderContext, a: EnrichedArtic
       const e = view.entity(id);
       return e ? [link(e, h)] : [];
     });
-    return [{ ...teaserOf(b, h), shared }];
+    return [{ ...teaserOf(b, h, dir), shared }];
   });  const data = {
     article: {
       title: a.title,
