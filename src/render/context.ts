@@ -51,6 +51,8 @@ export interface PageSpec {
 
 /** Template helpers, bound to the page being rendered. */
 export interface Helpers {
+  /** What the hrefs depend on: the page's folder (or that links are absolute). Pages with the same scope get the same hrefs. */
+  readonly scope: string;
   /** Relative href from this page to another page path (`personen/x.html`, `register.html#b-a`). */
   href(path: string): string;
   date(iso: string): string;
@@ -77,6 +79,7 @@ export function createContext(settings: SiteSettings, theme: Theme): RenderConte
   const helpers = (pagePath: string, absolute = false): Helpers => {
     const rel = relHrefFrom(pagePath);
     return {
+      scope: absolute ? '\0absolute' : pagePath.slice(0, pagePath.lastIndexOf('/') + 1),
       href: (to) => (absolute ? (url(to) ?? rel(to)) : rel(to)),
       date: formatDate,
       range: formatRange,

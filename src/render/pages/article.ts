@@ -30,11 +30,10 @@ const link = (e: EntityFields, h: Helpers): EntityLink => ({ id: e.id, name: e.n
 
 /**
  * Teasers and quotation cards repeat across article pages (the bench corpus: ~60 per page) and
- * depend only on the page's folder: memoised per site-view object and folder.
+ * depend only on the link scope (the page's folder): memoised per site-view object and scope.
  */
 const teaserMemo = new WeakMap<TeaserFields, Map<string, Teaser>>();
 const cardMemo = new WeakMap<QuoteGroupFields, Map<string, Omit<QuoteCard, 'carriers'> & { carriers: { article: Teaser }[] }>>();
-const folderOf = (p: string) => p.slice(0, p.lastIndexOf('/') + 1);
 
 function teaserOf(t: TeaserFields, h: Helpers, dir: string): Teaser {
   let byDir = teaserMemo.get(t);
@@ -89,7 +88,7 @@ export function articleSpec(view: SiteView, ctx: RenderContext, a: EnrichedArtic
     return ev ? { name: ev.name, href: h.href(ev.path), range: h.range(ev.start, ev.end) } : null;
   };
   const own = h.href(a.path);
-  const dir = folderOf(a.path);
+  const dir = h.scope;
   const card = (g: QuoteGroupFields) => {
     let byDir = cardMemo.get(g);
     if (!byDir) cardMemo.set(g, (byDir = new Map()));

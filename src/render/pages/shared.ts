@@ -19,7 +19,19 @@ export interface Teaser {
   inferred: boolean;
 }
 
+/** Teasers repeat on many pages (an article is on every entity page it names) and depend only on the link scope. */
+const memo = new WeakMap<ArticleDigest, Map<string, Teaser>>();
+
+/** Shared objects: callers must not change a teaser (spread it to extend it). */
 export function teaser(site: SiteModel, a: ArticleDigest, h: Helpers): Teaser {
+  let byScope = memo.get(a);
+  if (!byScope) memo.set(a, (byScope = new Map()));
+  let t = byScope.get(h.scope);
+  if (!t) byScope.set(h.scope, (t = makeTeaser(a, h)));
+  return t;
+}
+
+function makeTeaser(a: ArticleDigest, h: Helpers): Teaser {
   return {
     title: a.title,
     href: h.href(a.path),
