@@ -207,15 +207,20 @@ export function relatedArticles(articles: readonly RelatedInput[], options: Rela
         acc[other] = (acc[other] as number) + w * (ws[k] as number);
       }
     }
+    // The best `limit` by (score desc, article asc), kept sorted while scanning: the same list a
+    // full sort of every candidate gives, without sorting thousands of them per article.
     const top: { other: number; score: number }[] = [];
+    const before = (s: number, o: number, x: { other: number; score: number }) => s > x.score || (s === x.score && o < x.other);
     for (const other of touched) {
       const score = (acc[other] as number) / ((norms[doc] as number) * (norms[other] as number));
       acc[other] = 0;
       if (score < minScore) continue;
-      top.push({ other, score });
+      if (top.length === limit && !before(score, other, top[limit - 1] as { other: number; score: number })) continue;
+      let at = top.length;
+      while (at > 0 && before(score, other, top[at - 1] as { other: number; score: number })) at--;
+      top.splice(at, 0, { other, score });
+      if (top.length > limit) top.length = limit;
     }
-    top.sort((p, q) => q.score - p.score || p.other - q.other);
-    if (top.length > limit) top.length = limit;
     const mine = new Set(a.entities.map((e) => e.id));
     result.set(
       a.id,
