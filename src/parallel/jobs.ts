@@ -8,11 +8,13 @@
  *   seal      → flush this thread's record store writer (before anyone reads its entries)
  *   render    → spec pages (view models as JSON) rendered to UTF-8 bytes (render/lazy.ts)
  *   site      → the site view for article pages (render/pages/site-view.ts), once per build
- *   articles  → article pages built and rendered from their records; unchanged keys not rendered
+ *   articles  → article pages built from their records, keyed, and placed in the staging folder by
+ *               the thread (rendered and written, or linked from the previous output)
+ *   articleHtml → article pages rendered to UTF-8 bytes (in-memory builds)
  *   end       → release files
  *
- * The threads compute; the main thread does the file I/O (it reads the inputs, writes the
- * output): one thread creating files in a folder is cheaper here than two contending for it.
+ * The main thread reads the inputs and writes the corpus pages; the threads write the article
+ * pages they render (into the staging folder the main thread made; write/ placeKeyed).
  */
 import { createHash } from 'node:crypto';
 import { memoryStore, segmentReader, segmentWriter, type RecordReader, type RecordWriter } from '../cache/store.ts';
@@ -21,7 +23,8 @@ import { ruleDescriptions } from '../index/rules.ts';
 import type { RecordLoc } from '../model/digest.ts';
 import type { Knowledge } from '../model/knowledge.ts';
 import type { ArticlePage, ArticleSource } from '../model/page.ts';
-import { renderArticlePage } from '../render/pages/article.ts';
+import { articlePageSpec } from '../render/pages/article.ts';
+import { placeKeyed, type Placed, type Target } from '../write/index.ts';
 import { siteView, type SiteView, type SiteViewData } from '../render/pages/site-view.ts';
 import { createContext, type RenderContext } from '../render/context.ts';
 import { renderSpecPage, type SpecEnv } from '../render/lazy.ts';
@@ -48,10 +51,10 @@ export interface SpecJob {
   article?: ArticleSource;
 }
 
-/** An article page to build: its record, and the key the previous build wrote it with (not rendered when equal). */
+/** An article page to build from its record and place in the staging folder (not rendered when its key is unchanged). */
 export interface ArticleJob {
   page: ArticlePage;
-  previousKey?: string;
+  target: Target;
 }
 
 interface Requests {
@@ -61,6 +64,7 @@ interface Requests {
   render: { pages: SpecJob[] };
   site: SiteViewData;
   articles: { items: ArticleJob[] };
+  articleHtml: { pages: ArticlePage[] };
   end: Record<string, never>;
 }
 
@@ -72,8 +76,10 @@ interface Results {
   /** UTF-8, each in its own buffer (moved to the main thread, not copied). */
   render: Uint8Array[];
   site: null;
-  /** Per item its key, and its UTF-8 bytes unless the key was unchanged. */
-  articles: { key: string; bytes?: Uint8Array }[];
+  /** Per item what placing it did. */
+  articles: Placed[];
+  /** UTF-8, each in its own buffer (in-memory builds). */
+  articleHtml: Uint8Array[];
   end: null;
 }
 
@@ -162,9 +168,14 @@ const handlers: { [K in JobKind]: Handler<K> } = {
   articles(state, request) {
     const env = specEnv(state);
     return request.items.map((job) => {
-      const r = renderArticlePage(job.page, env, job.previousKey);
-      return r.html === undefined ? { key: r.key } : { key: r.key, bytes: encoder.encode(r.html) };
+      // The key first; the page is rendered only when placeKeyed cannot link the previous file.
+      const built = articlePageSpec(job.page, env);
+      return placeKeyed(job.target, built.key, () => built.render());
     });
+  },
+  articleHtml(state, request) {
+    const env = specEnv(state);
+    return request.pages.map((page) => encoder.encode(articlePageSpec(page, env).render()));
   },
   end(state) {
     closeStore(state);

@@ -4,16 +4,17 @@
  *
  * - article pages go to the threads from a queue, a window of batches ahead, in the background:
  *   the main thread does not wait for them but goes on with the pages it builds itself, so its
- *   corpus pages overlap with the threads' article pages;
+ *   corpus pages overlap with the threads' article pages; the threads write the article pages
+ *   themselves (into the staging folder, through write/ placeKeyed);
  * - spec pages (entity, publisher, event pages) are keyed here and rendered by the threads;
  * - api/articles.json is streamed from the record store; every other page is written as it is.
- * Every file is written by this thread through write/ (one writer of the output folder).
+ * Every other file is written by this thread through write/.
  */
 import type { RecordReader } from '../cache/store.ts';
 import { contentToValue, isArticlePage, isLazyPage, isRecordsPage, isSpecPage, type AnyPage, type ArticlePage, type SpecPage } from '../model/page.ts';
 import { specKeyOf } from '../render/lazy.ts';
 import { recordsPagePieces } from '../render/pages/api.ts';
-import type { Claim, Reservation, StagedOutput } from '../write/index.ts';
+import type { Claim, StagedOutput, Target } from '../write/index.ts';
 import type { SpecJob } from './jobs.ts';
 import type { Pool } from './pool.ts';
 
@@ -69,23 +70,15 @@ class Background {
 export async function writePages(pages: Iterable<AnyPage>, staged: StagedOutput, pool: Pool, records: RecordReader | undefined, tick: () => void): Promise<void> {
   const threads = Math.max(1, pool.threads);
   // Enough article batches ahead that the threads never starve while this thread builds a big page.
-  const articleJobs = new Background(threads * 8);
+  // About a second of work per thread queued: the main thread may be busy that long with one of its own pages.
+  const articleJobs = new Background(threads * 32);
   const specJobs = new Background(threads * 3);
   const other = new Background(Number.POSITIVE_INFINITY);
-  const queue: { page: ArticlePage; reservation: Reservation }[] = [];
+  const queue: { page: ArticlePage; target: Target }[] = [];
 
-  const runArticles = async (items: { page: ArticlePage; reservation: Reservation }[]) => {
-    const jobs = items.map((i) => (i.reservation.previousKey !== undefined ? { page: i.page, previousKey: i.reservation.previousKey } : { page: i.page }));
-    const results = await pool.run('articles', { items: jobs });
-    for (let i = 0; i < items.length; i++) {
-      const { reservation, page } = items[i] as (typeof items)[number];
-      const r = results[i] as { key: string; bytes?: Uint8Array }; // one result per item
-      if (await staged.settle(reservation, r.key, r.bytes)) continue;
-      // The key was unchanged but the previous file is gone: render it after all.
-      const [again] = await pool.run('articles', { items: [{ page }] });
-      if (!again?.bytes) throw new Error(`build: ${page.path} ohne vorigen Schlüssel nicht gerendert`);
-      await staged.settle(reservation, again.key, again.bytes);
-    }
+  const runArticles = async (items: { page: ArticlePage; target: Target }[]) => {
+    const results = await pool.run('articles', { items });
+    results.forEach((r, i) => staged.placed((items[i] as (typeof items)[number]).target, r)); // one result per item
   };
   const pump = () => {
     while (queue.length > 0 && articleJobs.size < articleJobs.window) {
@@ -112,7 +105,7 @@ export async function writePages(pages: Iterable<AnyPage>, staged: StagedOutput,
   for (const page of pages) {
     articleJobs.check();
     if (isArticlePage(page)) {
-      queue.push({ page, reservation: staged.reserve(page.path) });
+      queue.push({ page, target: staged.reserve(page.path) });
       if (queue.length >= PAGE_BATCH) pump();
     } else if (isSpecPage(page)) {
       const { job, key } = specJob(page);
@@ -156,7 +149,7 @@ export async function renderInMemory(pages: Iterable<AnyPage>, pool: Pool, recor
   for (let i = 0; i < specs.length; i += PAGE_BATCH) jobs.push(pool.run('render', { pages: specs.slice(i, i + PAGE_BATCH) }));
   (await Promise.all(jobs)).flat().forEach((html, i) => out.set((specs[i] as SpecJob).path, decoder.decode(html)));
   const rendered = [];
-  for (let i = 0; i < articles.length; i += PAGE_BATCH) rendered.push(pool.run('articles', { items: articles.slice(i, i + PAGE_BATCH).map((page) => ({ page })) }));
-  (await Promise.all(rendered)).flat().forEach((r, i) => out.set((articles[i] as ArticlePage).path, decoder.decode(r.bytes)));
+  for (let i = 0; i < articles.length; i += PAGE_BATCH) rendered.push(pool.run('articleHtml', { pages: articles.slice(i, i + PAGE_BATCH) }));
+  (await Promise.all(rendered)).flat().forEach((html, i) => out.set((articles[i] as ArticlePage).path, decoder.decode(html)));
   return out;
 }

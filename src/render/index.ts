@@ -9,7 +9,7 @@ import type { Theme } from '../model/theme.ts';
 import { createContext, type RenderContext } from './context.ts';
 import { apiPages, recordsJson } from './pages/api.ts';
 import { renderSpecPage, type SpecEnv } from './lazy.ts';
-import { articlePages, renderArticlePage } from './pages/article.ts';
+import { articlePageSpec, articlePages } from './pages/article.ts';
 import { siteView, siteViewData } from './pages/site-view.ts';
 import { homePage } from './pages/home.ts';
 import { assetPages, notFoundPage } from './pages/static.ts';
@@ -40,7 +40,7 @@ export function renderEnv(site: SiteModel, theme: Theme, records?: RecordReader)
 /** A page's content rendered right here (tests, small in-memory builds); spec pages and API records included. */
 export function renderInline(page: AnyPage, env: SpecEnv): string | Uint8Array {
   if (isSpecPage(page)) return renderSpecPage(page, env);
-  if (isArticlePage(page)) return renderArticlePage(page, env).html as string; // no previous key: always rendered
+  if (isArticlePage(page)) return articlePageSpec(page, env).render();
   if (isRecordsPage(page)) {
     if (!env.records) throw new Error(`render: ${page.path} braucht den Datensatzspeicher`);
     return page.records.length === 0 ? '[]\n' : `[\n${recordsJson(page.records, env.records)}\n]\n`;

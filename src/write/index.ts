@@ -11,7 +11,7 @@
  * instead of written. Linking never modifies the previous output, so the atomic swap still holds.
  */
 import { randomBytes } from 'node:crypto';
-import { closeSync, linkSync, mkdirSync, openSync, statSync, writeSync } from 'node:fs';
+import { closeSync, linkSync, mkdirSync, openSync, statSync, writeFileSync, writeSync } from 'node:fs';
 import { mkdir, open, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { OUTPUT_MARKER } from '../config/guard.ts';
@@ -66,10 +66,39 @@ export interface Claim {
   readonly key: string;
 }
 
-/** A keyed file whose key is not known yet (it is computed elsewhere): `previousKey` is what the last build wrote it with. */
-export interface Reservation {
+/**
+ * A keyed file another thread places (placeKeyed): the writer has confined the path and made its
+ * folder; `previous` is what the last build wrote there (key and size), if the manifest says so.
+ */
+export interface Target {
   readonly path: string;
-  readonly previousKey?: string;
+  /** Absolute path in the staging folder. */
+  readonly abs: string;
+  /** Absolute path of the same file in the current output (may not exist). */
+  readonly old: string;
+  readonly previous?: { key: string; size: number };
+}
+
+/** What placing a target did. */
+export interface Placed {
+  key: string;
+  size: number;
+  /** Hard-linked from the previous output, not rendered. */
+  linked: boolean;
+}
+
+/**
+ * Place a keyed file, on any thread: hard-link it from the previous output when the last build
+ * wrote it with the same key and it is still there with that size; otherwise render and write it.
+ */
+export function placeKeyed(target: Target, key: string, render: () => string | Uint8Array): Placed {
+  const before = target.previous;
+  if (before !== undefined && before.key === key && sizeOf(target.old) === before.size && tryLink(target.old, target.abs)) {
+    return { key, size: before.size, linked: true };
+  }
+  const bytes = toBytes(render());
+  writeFileSync(target.abs, bytes);
+  return { key, size: bytes.byteLength, linked: false };
 }
 
 export interface StagedOutput {
@@ -84,12 +113,9 @@ export interface StagedOutput {
   /** A keyed file: null when it was linked from the previous output, else a claim to `fill`. */
   claim(pagePath: string, key: string): Claim | null;
   fill(claim: Claim, content: string | Uint8Array): Promise<void>;
-  reserve(pagePath: string): Reservation;
-  /**
-   * Settle a reservation with its key: with content, write it; without, link the previous file
-   * (the caller saw the key unchanged). False when there was nothing to link: supply content then.
-   */
-  settle(reservation: Reservation, key: string, content?: string | Uint8Array): Promise<boolean>;
+  /** A keyed file for placeKeyed elsewhere; report what it did with `placed`. */
+  reserve(pagePath: string): Target;
+  placed(target: Target, result: Placed): void;
   /** A keyed file written from pieces (api/articles.json), linked instead when its key matched. */
   writeStream(pagePath: string, key: string, pieces: () => AsyncIterable<string | Uint8Array> | Iterable<string | Uint8Array>): Promise<void>;
   /** Wait for every write, swap the staging folder in as the output folder. */
@@ -253,7 +279,7 @@ export async function stageOutput(outDir: string, options: StageOptions = {}): P
     return true;
   };
   const claims = new Map<Claim, string>();
-  const reservations = new Map<Reservation, string>();
+  const reservations = new Set<Target>();
 
   /** Writes `bytes` to `abs` unless the previous output holds the same bytes (then links). */
   const put = async (rel: string, abs: string, bytes: Uint8Array) => {
@@ -315,24 +341,18 @@ export async function stageOutput(outDir: string, options: StageOptions = {}): P
     reserve(pagePath) {
       const abs = reserve(pagePath);
       const before = previous?.pages.get(pagePath);
-      const r: Reservation = before ? { path: pagePath, previousKey: before.key } : { path: pagePath };
-      reservations.set(r, abs);
-      return r;
+      const t: Target = { path: pagePath, abs, old: path.join(out, pagePath), ...(before ? { previous: before } : {}) };
+      reservations.add(t);
+      return t;
     },
-    async settle(r, key, content) {
-      const abs = reservations.get(r);
-      if (abs === undefined) throw new Error(`write: ${r.path} ist nicht (mehr) reserviert`);
-      if (content === undefined) {
-        if (!linkKeyed(r.path, abs, key)) return false;
-        reservations.delete(r);
-        return true;
+    placed(t, result) {
+      if (!reservations.delete(t)) throw new Error(`write: ${t.path} ist nicht (mehr) reserviert`);
+      next.pages.set(t.path, { key: result.key, size: result.size });
+      stats.bytes += result.size;
+      if (result.linked) {
+        stats.linked++;
+        stats.skipped++;
       }
-      reservations.delete(r);
-      const bytes = toBytes(content);
-      next.pages.set(r.path, { key, size: bytes.byteLength });
-      stats.bytes += bytes.byteLength;
-      await queue.add(() => writeFile(abs, bytes));
-      return true;
     },
     async writeStream(pagePath, key, pieces) {
       const abs = reserve(pagePath);
@@ -344,7 +364,7 @@ export async function stageOutput(outDir: string, options: StageOptions = {}): P
     async commit() {
       await queue.drain();
       const open = claims.size + reservations.size;
-      if (open > 0) throw new Error(`write: ${open} Seiten beansprucht, aber nie geschrieben (z. B. ${[...claims.values(), ...reservations.values()][0]})`);
+      if (open > 0) throw new Error(`write: ${open} Seiten beansprucht, aber nie geschrieben (z. B. ${[...claims.values(), ...[...reservations].map((t) => t.path)][0]})`);
       const old = path.join(parent, `.${base}.old-${process.pid}-${randomBytes(4).toString('hex')}`);
       let hadOld = true;
       try {

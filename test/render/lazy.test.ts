@@ -14,7 +14,7 @@ import { segmentReader } from '../../src/cache/store.ts';
 import { isArticlePage, isRecordsPage, isSpecPage } from '../../src/model/page.ts';
 import { renderEnv, renderSite } from '../../src/render/index.ts';
 import { specKey } from '../../src/render/lazy.ts';
-import { renderArticlePage } from '../../src/render/pages/article.ts';
+import { articlePageSpec } from '../../src/render/pages/article.ts';
 
 const SEEDS = path.resolve(import.meta.dirname, '../../seeds');
 let root: string;
@@ -28,7 +28,7 @@ async function keys(result: Awaited<ReturnType<typeof build>>): Promise<Map<stri
   const env = renderEnv(result.site!, theme, records);
   for (const p of renderSite(result.site!, theme, env.ctx)) {
     if (isSpecPage(p)) out.set(p.path, specKey(p));
-    else if (isArticlePage(p)) out.set(p.path, renderArticlePage(p, env).key);
+    else if (isArticlePage(p)) out.set(p.path, articlePageSpec(p, env).key);
     else if (isRecordsPage(p)) out.set(p.path, p.key);
   }
   records.close();

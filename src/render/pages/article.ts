@@ -174,16 +174,12 @@ export function articleSpec(view: SiteView, ctx: RenderContext, a: EnrichedArtic
   }, { record: recordFingerprint(view, a), entityPaths }, { ...source, entityPaths });
 }
 
-/**
- * An article page where its record is read: the view model, its key, and — unless the key equals
- * `unchanged` (the previous build's) — the HTML.
- */
-export function renderArticlePage(page: ArticlePage, env: SpecEnv, unchanged?: string): { key: string; html?: string } {
+/** An article page where its record is read: its key, and how to render it (not called when the key is unchanged). */
+export function articlePageSpec(page: ArticlePage, env: SpecEnv): { key: string; render: () => string } {
   if (!env.records || !env.view) throw new Error(`render: ${page.path} braucht Datensatzspeicher und Seitenansicht`);
   const record = loadRecord(env.records, page.source);
   const spec = articleSpec(env.view, env.ctx, record, page.source);
-  const key = specKey(spec);
-  return key === unchanged ? { key } : { key, html: renderSpecPage(spec, env, record) };
+  return { key: specKey(spec), render: () => renderSpecPage(spec, env, record) };
 }
 
 export const SCHEMA_TYPES: Readonly<Record<EntityType, string>> = { person: 'Person', place: 'Place', organisation: 'Organization' };
