@@ -18,6 +18,7 @@ import type { AnyPage } from './model/page.ts';
 import type { Theme } from './model/theme.ts';
 import { pipelineVersion } from './cache/version.ts';
 import { defaultWorkers, startPool, type Pool } from './parallel/pool.ts';
+import { sessionPool, type BuildSession } from './session.ts';
 import { renderInMemory, writePages } from './parallel/pages.ts';
 import { runDocumentStages } from './parallel/stage.ts';
 import { createContext } from './render/context.ts';
@@ -47,8 +48,8 @@ export interface BuildOptions {
   cache?: string | false;
   /** Worker threads for the document stages and the pages; default one per core for 200+ documents (src/parallel/). */
   workers?: number;
-  /** Threads to run on instead of starting (and closing) a pool for this build (`dev` keeps one). */
-  pool?: Pool;
+  /** State kept between builds of one process (`dev`): its threads, and the files it need not read again (session.ts). */
+  session?: BuildSession;
 }
 
 function cacheDirFor(options: BuildOptions): string | undefined {
@@ -134,16 +135,24 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
   if (options.baseUrl !== undefined) knowledge = { ...knowledge, site: { ...knowledge.site, baseUrl: options.baseUrl } };
   const theme = await loadTheme(options.seedsDir);
   const found = await discoverAll(options.seedsDir);
-  const pool = options.pool ?? startPool(options.workers ?? defaultWorkers(found.files.length));
+  const session = options.session;
+  const pool = session ? sessionPool(session, found.files.length, options.workers) : startPool(options.workers ?? defaultWorkers(found.files.length));
   const cacheDir = cacheDirFor(options);
-  // Worker threads read records back from files; without a cache they go to a temporary folder.
-  const tempStore = cacheDir === undefined && pool.threads > 0 ? await mkdtemp(path.join(os.tmpdir(), 'presseschau-store-')) : undefined;
+  // Worker threads read records back from files; without a cache they go to a temporary folder
+  // (a session keeps its own: the records of unchanged files are read from there next time).
+  let tempStore: string | undefined;
+  if (cacheDir === undefined && (pool.threads > 0 || session)) {
+    if (session) tempStore = session.ownStore ??= await mkdtemp(path.join(os.tmpdir(), 'presseschau-store-'));
+    else tempStore = await mkdtemp(path.join(os.tmpdir(), 'presseschau-store-'));
+  }
   try {
     return await buildWith(options, knowledge, theme, found, pool, cacheDir, tempStore, diagnostics, timings, lap);
   } finally {
     await pool.broadcast('end', {}).catch(() => {});
-    if (!options.pool) await pool.close();
-    if (tempStore !== undefined) await rm(tempStore, { recursive: true, force: true });
+    if (!session) {
+      await pool.close();
+      if (tempStore !== undefined) await rm(tempStore, { recursive: true, force: true });
+    }
   }
 }
 
@@ -166,6 +175,7 @@ async function buildWith(
     ...(cacheDir !== undefined ? { cacheDir } : {}),
     ...(tempStore !== undefined ? { storeDir: tempStore } : {}),
     templates: theme.templates,
+    ...(options.session ? { session: options.session } : {}),
     onProgress: (done, total) => progress('enrich', done, total),
   });
   diagnostics.push(...docs.ingestDiagnostics, ...docs.normaliseDiagnostics, ...docs.enrichDiagnostics);

@@ -48,6 +48,11 @@ const segmentsIn = (dir: string): number[] => {
   }
 };
 
+/** First segment number not taken in a store folder (for stores without an index). */
+export function freeSegment(dir: string): number {
+  return Math.max(0, ...segmentsIn(dir)) + 1;
+}
+
 export async function openCacheIndex(cacheDir: string): Promise<CacheIndex> {
   const dir = storeDirOf(cacheDir);
   await mkdir(dir, { recursive: true });

@@ -5,7 +5,7 @@
  * file order whatever thread made them, so the output never depends on thread timing.
  */
 import { realpath } from 'node:fs/promises';
-import { cacheSalt, openCacheIndex, saveCacheIndex, type CacheIndex } from '../cache/index.ts';
+import { cacheSalt, freeSegment, openCacheIndex, saveCacheIndex, type CacheIndex } from '../cache/index.ts';
 import { loadSlugs, saveSlugs } from '../cache/slugs.ts';
 import { pipelineVersion } from '../cache/version.ts';
 import { assignIds, readInputSync, unaccounted, type Discovery, type IngestOptions } from '../ingest/index.ts';
@@ -16,8 +16,14 @@ import type { Knowledge } from '../model/knowledge.ts';
 import { assignSlugs } from '../normalise/slug.ts';
 import type { DocumentInput } from './document.ts';
 import type { Pool } from './pool.ts';
+import { relocate, type BuildSession } from '../session.ts';
+import { statSync } from 'node:fs';
+import path from 'node:path';
+import type { DocumentOutcome } from './document.ts';
 
 export interface DocumentStageOptions {
+  /** Results of an earlier build in this process, reused for files that did not change (session.ts). */
+  session?: BuildSession;
   /** Build cache folder (record cache and slugs); omitted = none. */
   cacheDir?: string;
   /** Record store folder when there is no cache (worker pools need one); omitted = in memory. */
@@ -66,7 +72,11 @@ export async function runDocumentStages(seedsDir: string, found: Discovery, know
   const salt = cacheSalt(await pipelineVersion(), knowledge);
   const cache: CacheIndex | undefined = options.cacheDir !== undefined ? await openCacheIndex(options.cacheDir) : undefined;
   const storeDir = cache?.dir ?? options.storeDir ?? null;
-  const segment = cache?.nextSegment ?? 1;
+  // Earlier results count only when made with the same code and corpus.yml, in the same store.
+  const session = options.session;
+  const earlier = session && session.salt === salt && session.storeDir === (storeDir ?? undefined) ? session.documents : new Map<string, never>();
+  const kept = new Map<string, { stat: string; outcome: DocumentOutcome }>();
+  const segment = cache?.nextSegment ?? (storeDir !== null ? freeSegment(storeDir) : 1);
   await pool.broadcast('begin', {
     knowledge,
     templates: new Map(options.templates ?? []),
@@ -78,10 +88,24 @@ export async function runDocumentStages(seedsDir: string, found: Discovery, know
 
   const files = found.files;
   /** The main thread reads (I/O), the threads compute: a batch's bytes move to the thread that decodes them. */
-  const readBatch = (from: number) => {
+  const readBatch = (from: number): Promise<DocumentOutcome[]> => {
     const inputs: DocumentInput[] = [];
     const transfer: ArrayBuffer[] = [];
-    for (const file of files.slice(from, from + BATCH)) {
+    /** Position in the batch → an earlier result taken as it is. */
+    const reused = new Map<number, DocumentOutcome>();
+    const batch = files.slice(from, from + BATCH);
+    batch.forEach((file, i) => {
+      const id = ids.ids.get(file) as string; // assignIds names every file
+      if (!session) return;
+      const st = statSync(path.join(root, file), { throwIfNoEntry: false });
+      const sig = st ? `${st.size}:${st.mtimeMs}:${st.ctimeMs}:${st.ino}` : '';
+      const before = earlier.get(file);
+      if (before && sig !== '' && before.stat === sig && (before.outcome.article === undefined || before.outcome.article.digest.id === id)) reused.set(i, before.outcome);
+      else reused.delete(i);
+      stats_.set(file, sig);
+    });
+    for (const [i, file] of batch.entries()) {
+      if (reused.has(i)) continue;
       const id = ids.ids.get(file) as string; // assignIds names every file
       const read = readInputSync(root, file, options.ingest);
       if (!read.bytes) {
@@ -93,10 +117,15 @@ export async function runDocumentStages(seedsDir: string, found: Discovery, know
       inputs.push({ file, id, bytes: own });
       if (pool.threads > 0) transfer.push(own.buffer as ArrayBuffer); // a Buffer's own ArrayBuffer, checked above
     }
-    const job = pool.run('documents', { inputs }, transfer);
+    const made = inputs.length > 0 ? pool.run('documents', { inputs }, transfer) : Promise.resolve([]);
+    const job = made.then((fresh) => {
+      let f = 0;
+      return batch.map((_, i) => reused.get(i) ?? (fresh[f++] as DocumentOutcome)); // one fresh result per input, in order
+    });
     job.catch(() => {}); // awaited in order below; a later failure must not go unhandled meanwhile
     return job;
   };
+  const stats_ = new Map<string, string>();
 
   const result: DocumentStageResult = {
     files: found.files,
@@ -130,17 +159,19 @@ export async function runDocumentStages(seedsDir: string, found: Discovery, know
     const outcomes = await (jobs.shift() as ReturnType<typeof readBatch>); // non-empty: checked by the loop
     refill();
     for (const o of outcomes) {
+      if (session) kept.set(o.file, { stat: stats_.get(o.file) ?? '', outcome: o });
       result.ingestDiagnostics.push(...o.ingestDiagnostics);
       result.normaliseDiagnostics.push(...o.normaliseDiagnostics);
       result.enrichDiagnostics.push(...o.enrichDiagnostics);
       const a = o.article;
+      const reusedNow = earlier.get(o.file)?.outcome === o;
       if (a) {
         result.index.add(a.digest, a.features);
         result.inputs.set(a.digest.id, a.input);
         result.locs.set(a.digest.id, a.loc);
         live.set(a.key, a.loc);
         articleFiles.push(o.file);
-        if (a.cached) stats.hits++;
+        if (a.cached || reusedNow) stats.hits++;
         else stats.misses++;
       }
       options.onProgress?.(++done, files.length);
@@ -150,19 +181,30 @@ export async function runDocumentStages(seedsDir: string, found: Discovery, know
   result.threadHeaps = (await pool.broadcast('seal', {})).map((m) => m.heapTotal);
   result.ingestDiagnostics.push(...unaccounted(found.files, articleFiles, [...result.ingestDiagnostics, ...result.normaliseDiagnostics, ...result.enrichDiagnostics]));
 
+  const remember = () => {
+    if (!session) return;
+    session.documents = kept;
+    session.salt = salt;
+    session.storeDir = storeDir ?? undefined;
+  };
   if (options.cacheDir !== undefined) {
     const cacheDir = options.cacheDir;
     // With the cache, the previous build's slugs keep URLs stable when a newcomer sorts first.
     const previous = await loadSlugs(cacheDir);
     result.settle = (d) => assignSlugs(d, 'artikel', previous);
-    result.cache = stats;
     const threads = Math.max(1, pool.threads);
     result.save = async (articles) => {
-      if (cache) saveCacheIndex(cache, live, segment + threads);
+      if (cache) {
+        const saved = saveCacheIndex(cache, live, segment + threads);
+        if (session) relocate(session, saved);
+      }
       await saveSlugs(cacheDir, articles);
     };
   } else {
     result.settle = (d) => assignSlugs(d, 'artikel');
   }
+  if (cache || session) result.cache = stats;
+  // Valid results whatever happens to the rest of the build: a failed build's next try reuses them.
+  remember();
   return result;
 }

@@ -21,6 +21,7 @@ import {
   type Io,
 } from '../output.ts';
 import type { Settings } from '../settings.ts';
+import type { BuildSession } from '../../session.ts';
 
 export type BuildMode = 'build' | 'check';
 
@@ -43,7 +44,8 @@ export interface JsonOutput {
   diagnostics: Diagnostic[];
 }
 
-export async function runBuild(mode: BuildMode, s: Settings, io: Io): Promise<BuildOutcome> {
+/** `session`: what `dev` keeps between its builds (threads, unchanged files' results; src/session.ts). */
+export async function runBuild(mode: BuildMode, s: Settings, io: Io, session?: BuildSession): Promise<BuildOutcome> {
   const started = performance.now();
   const p = palette(useColour(io.stderr, io.env));
   const progress = progressLine(io.stderr, !s.quiet && useProgress(io.stderr, io.env));
@@ -57,6 +59,7 @@ export async function runBuild(mode: BuildMode, s: Settings, io: Io): Promise<Bu
       ...(s.baseUrl !== undefined ? { baseUrl: s.baseUrl } : {}),
       strict: s.strict,
       write: mode === 'build',
+      ...(session ? { session } : {}),
       onProgress: (stage, done, total) => progress.update(stage, done, total),
     });
     diagnostics = result.diagnostics;

@@ -2,8 +2,9 @@
  * `dev`: build, serve the output on 127.0.0.1, watch the corpus and the templates, rebuild on
  * change and tell open pages to reload (Server-Sent Events, see ../server.ts).
  *
- * Rebuilds are full builds through the same `runBuild` as `build`; incremental rebuilds and the
- * cache belong to the build itself (issue 6), so this loop gets faster without changing.
+ * Rebuilds go through the same `runBuild` as `build`, with a build session (src/session.ts): the
+ * threads stay up, and only files whose stat changed are read and processed again; unchanged pages
+ * are linked from the previous output by their keys (the page manifest in the build cache).
  */
 import { existsSync } from 'node:fs';
 import path from 'node:path';
@@ -13,6 +14,7 @@ import { palette, useColour, type Io } from '../output.ts';
 import { PortInUseError, startServer } from '../server.ts';
 import type { Settings } from '../settings.ts';
 import { runBuild } from './build.ts';
+import { closeSession, createSession } from '../../session.ts';
 import { portInUse, untilAborted } from './serve.ts';
 
 /** Editors save in bursts (temp file, rename, touch): wait for the burst to end. */
@@ -28,7 +30,8 @@ export function watchedPaths(s: Settings, cwd: string): string[] {
 export async function runDev(s: Settings, io: Io, signal: AbortSignal): Promise<number> {
   const p = palette(useColour(io.stderr, io.env));
   // A dev session must start even when the corpus has errors: the editor is here to fix them.
-  const first = await runBuild('build', s, io);
+  const session = createSession();
+  const first = await runBuild('build', s, io, session);
   if (!first.result?.written) {
     io.stderr.write(`${p.yellow('Hinweis:')} erster Build gescheitert; der Server startet trotzdem und baut beim nächsten Speichern neu\n`);
   }
@@ -36,6 +39,7 @@ export async function runDev(s: Settings, io: Io, signal: AbortSignal): Promise<
   try {
     server = await startServer(s.outDir, s.port, { liveReload: true });
   } catch (error) {
+    await closeSession(session);
     if (error instanceof PortInUseError) return portInUse(error, io);
     throw error;
   }
@@ -71,7 +75,7 @@ export async function runDev(s: Settings, io: Io, signal: AbortSignal): Promise<
     const files = [...changed].map((f) => path.relative(io.cwd, f)).sort();
     changed.clear();
     if (!s.quiet) io.stderr.write(p.dim(`geändert: ${files.slice(0, 3).join(', ')}${files.length > 3 ? ` (+${files.length - 3})` : ''}`) + '\n');
-    running = runBuild('build', s, io).then(
+    running = runBuild('build', s, io, session).then(
       (outcome) => {
         if (outcome.result?.written) server.reload();
       },
@@ -98,5 +102,6 @@ export async function runDev(s: Settings, io: Io, signal: AbortSignal): Promise<
   await watcher.close();
   if (running) await running;
   await server.close();
+  await closeSession(session);
   return EXIT.ok;
 }
