@@ -196,6 +196,14 @@ export class Postings {
   private sorted(t: number): Int32Array {
     const list = this.lists[t] as Int32Array;
     const n = (this.used[t] as number) / 3;
+    // Usually in order already (documents arrive in file order, which is mostly id order).
+    let inOrder = true;
+    for (let k = 1; k < n && inOrder; k++) {
+      const f0 = list[3 * k - 3] as number;
+      const f1 = list[3 * k] as number;
+      inOrder = f0 < f1 || (f0 === f1 && (list[3 * k - 2] as number) < (list[3 * k + 1] as number));
+    }
+    if (inOrder) return list.subarray(0, 3 * n);
     const idx = new Int32Array(n);
     for (let k = 0; k < n; k++) idx[k] = k;
     // field * 2^26 + doc orders by field, then document (documents stay below 2^26 = 67 million)

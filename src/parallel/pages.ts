@@ -97,7 +97,8 @@ export async function writePages(pages: Iterable<AnyPage>, staged: StagedOutput,
     specs = [];
     await specJobs.room();
     specJobs.start(async () => {
-      const bytes = await pool.run('render', { pages: items.map((i) => i.job) });
+      // urgent: the main thread waits for room here, the article pages can wait instead
+      const bytes = await pool.run('render', { pages: items.map((i) => i.job) }, [], true);
       for (let i = 0; i < items.length; i++) await staged.fill((items[i] as { claim: Claim }).claim, bytes[i] as Uint8Array); // one result per page
     });
   };

@@ -17,8 +17,11 @@ import { createJobState, handle, type JobKind, type JobRequest, type JobResult }
 
 export interface Pool {
   readonly threads: number;
-  /** `transfer`: buffers of the request to move to the thread instead of copying (they become unusable here). */
-  run<K extends JobKind>(kind: K, request: JobRequest<K>, transfer?: ArrayBuffer[]): Promise<JobResult<K>>;
+  /**
+   * `transfer`: buffers of the request to move to the thread instead of copying (they become
+   * unusable here). `urgent`: served before every job that is not (the main thread waits for it).
+   */
+  run<K extends JobKind>(kind: K, request: JobRequest<K>, transfer?: ArrayBuffer[], urgent?: boolean): Promise<JobResult<K>>;
   /** The same job on every worker (begin, end), resolved when all have answered. */
   broadcast<K extends JobKind>(kind: K, request: JobRequest<K>): Promise<JobResult<K>[]>;
   close(): Promise<void>;
@@ -94,12 +97,14 @@ function workerPool(script: string, count: number): Pool {
       const i = queue.findIndex((p) => p.only === undefined || p.only === w);
       if (i === -1) continue;
       const job = queue.splice(i, 1)[0] as Pending; // found above
+      if (i < urgentCount) urgentCount--;
       busy[w] = job;
       (workers[w] as Worker).postMessage({ id: job.id, kind: job.kind, request: job.request }, job.transfer);
     }
   };
   const fail = (error: Error) => {
     failure ??= error;
+    urgentCount = 0;
     for (const p of [...queue.splice(0), ...busy.filter((b): b is Pending => b !== null)]) p.reject(failure);
     busy.fill(null);
   };
@@ -120,18 +125,21 @@ function workerPool(script: string, count: number): Pool {
     workers.push(worker);
     busy.push(null);
   }
-  const enqueue = <K extends JobKind>(kind: K, request: JobRequest<K>, only?: number, transfer: ArrayBuffer[] = []): Promise<JobResult<K>> => {
+  let urgentCount = 0;
+  const enqueue = <K extends JobKind>(kind: K, request: JobRequest<K>, only?: number, transfer: ArrayBuffer[] = [], urgent = false): Promise<JobResult<K>> => {
     if (failure) return Promise.reject(failure);
     return new Promise<JobResult<K>>((resolve, reject) => {
       const job: Pending = { id: next++, kind, request, transfer, resolve: resolve as (v: never) => void, reject };
       if (only !== undefined) job.only = only;
-      queue.push(job);
+      // urgent jobs in order among themselves, all before the others
+      if (urgent) queue.splice(urgentCount++, 0, job);
+      else queue.push(job);
       dispatch();
     });
   };
   return {
     threads: count,
-    run: (kind, request, transfer) => enqueue(kind, request, undefined, transfer),
+    run: (kind, request, transfer, urgent) => enqueue(kind, request, undefined, transfer, urgent),
     broadcast: (kind, request) => Promise.all(workers.map((_, w) => enqueue(kind, request, w))),
     async close() {
       await Promise.allSettled(workers.map((_, w) => enqueue('end', {}, w)));
