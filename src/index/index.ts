@@ -9,7 +9,7 @@ import type { EnrichedArticle } from '../model/enriched.ts';
 import type { Knowledge } from '../model/knowledge.ts';
 import type { RecordWriter } from '../cache/store.ts';
 import { encodeSegments, recordSegments } from '../model/record-json.ts';
-import { digestOf } from './digest.ts';
+import { digestOf, internDigest, StringPool } from './digest.ts';
 import { buildEntities, type EntityInfo, type QuoteRef } from './entities.ts';
 import { documentFeatures, type DocumentFeatures } from './features.ts';
 import { chronology, groupEvents, groupPublishers, quoteGroups, type EventInfo, type PublisherInfo } from './groups.ts';
@@ -79,10 +79,11 @@ export class IndexBuilder {
   private readonly postings = new Postings();
   private readonly table = new FeatureTable();
   private readonly vectors: Vector[] = [];
+  private readonly strings = new StringPool();
 
   add(digest: ArticleDigest, features: DocumentFeatures): void {
     const n = this.digests.length;
-    this.digests.push(digest);
+    this.digests.push(internDigest(digest, this.strings));
     this.postings.add(n, features.search);
     this.vectors.push(this.table.intern(features.related));
   }
