@@ -4,6 +4,7 @@
  * then N edits of different articles, each followed by a timed rebuild into the same output.
  * Counts files whose mtime changed in the last rebuild (pages rewritten).
  */
+import { spawn } from 'node:child_process';
 import { link, mkdir, readdir, readFile, rm, stat, unlink, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { CorpusInfo } from './generate.ts';
@@ -49,4 +50,78 @@ export async function measureIncremental(corpus: CorpusInfo, workRoot: string, e
     process.stderr.write(`  inkrementell: ${name} → ${times.at(-1)} ms, ${rewrittenFiles} Dateien neu\n`);
   }
   return { ...stats(times), articles: corpus.count, fullMs: full.ms, rewrittenFiles };
+}
+
+/** `1,2 s` / `345 ms` in a summary line → milliseconds. */
+function summaryMs(line: string): number | null {
+  const m = /(\d[\d.]*(?:,\d+)?) (ms|s) · /.exec(line);
+  if (!m) return null;
+  const n = Number((m[1] as string).replace(/\./g, '').replace(',', '.'));
+  return m[2] === 's' ? n * 1000 : n;
+}
+
+/**
+ * The same edits in `presseschau dev` (the long-running server: threads stay up, unchanged files
+ * are not read again, unchanged pages are linked by key). Times are the rebuilds' own, from the
+ * summary line the server prints after each (the 120 ms the watcher waits for an editor's burst of
+ * writes to end come on top, and are the same for any tool).
+ */
+export async function measureDevIncremental(corpus: CorpusInfo, workRoot: string, edits: number): Promise<IncrementalResult> {
+  const work = path.join(workRoot, `dev-${corpus.count}`);
+  const seeds = path.join(work, 'seeds');
+  const out = path.join(work, 'out');
+  await rm(work, { recursive: true, force: true });
+  await mkdir(seeds, { recursive: true });
+  const names = (await readdir(corpus.seedsDir)).sort();
+  for (let i = 0; i < names.length; i += 512) {
+    await Promise.all(names.slice(i, i + 512).map((n) => link(path.join(corpus.seedsDir, n), path.join(seeds, n))));
+  }
+  const port = 18000 + (process.pid % 1000);
+  const child = spawn(process.execPath, [PRESSESCHAU_BIN, 'dev', '--seeds', seeds, '--out', out, '--port', String(port)], { stdio: ['ignore', 'ignore', 'pipe'], env: { ...process.env, NO_COLOR: '1' } });
+  const summaries: number[] = [];
+  const waiting: ((ms: number) => void)[] = [];
+  let buffer = '';
+  child.stderr.setEncoding('utf8');
+  child.stderr.on('data', (chunk: string) => {
+    buffer += chunk;
+    let nl;
+    while ((nl = buffer.indexOf('\n')) !== -1) {
+      const line = buffer.slice(0, nl);
+      buffer = buffer.slice(nl + 1);
+      const ms = line.includes('Artikel') ? summaryMs(line) : null;
+      if (ms === null) continue;
+      const w = waiting.shift();
+      if (w) w(ms);
+      else summaries.push(ms);
+    }
+  });
+  const next = () => new Promise<number>((resolve, reject) => {
+    const had = summaries.shift();
+    if (had !== undefined) return resolve(had);
+    const timer = setTimeout(() => reject(new Error('dev: kein Build-Ergebnis nach 10 Minuten')), 600_000);
+    waiting.push((ms) => {
+      clearTimeout(timer);
+      resolve(ms);
+    });
+  });
+  try {
+    const fullMs = await next();
+    const articles = names.filter((n) => /\.(txt|md)$/.test(n));
+    const times: number[] = [];
+    for (let k = 0; k < edits; k++) {
+      const name = articles[Math.floor(((k + 0.25) / edits) * articles.length)] as string; // index < length by construction
+      const file = path.join(seeds, name);
+      const text = await readFile(file, 'utf8');
+      await unlink(file);
+      await writeFile(file, `${text.trimEnd()}\n\nNachtrag ${k + 1}: Die Redaktion hat diesen Artikel am Abend ergänzt.\n`);
+      times.push(await next());
+      process.stderr.write(`  dev: ${name} → ${times.at(-1)} ms\n`);
+      // let the watcher settle before the next edit
+      await new Promise((r) => setTimeout(r, 500));
+    }
+    return { ...stats(times), articles: corpus.count, fullMs, rewrittenFiles: -1 };
+  } finally {
+    child.kill('SIGTERM');
+    await new Promise((r) => child.once('exit', r));
+  }
 }

@@ -39,6 +39,8 @@ export interface Results {
   seeds?: Stats;
   corpora: Record<string, CorpusResult>;
   incremental?: IncrementalResult;
+  /** The same edits in `presseschau dev` (threads and unchanged results kept between rebuilds). */
+  devIncremental?: IncrementalResult;
 }
 
 const de = new Intl.NumberFormat('de-DE');
@@ -70,6 +72,13 @@ export function renderTable(r: Results): string {
       '',
       `Ein geänderter Artikel im ${de.format(i.articles)}-Korpus, neu gebaut und geschrieben: Median ${sec(i.median)} (${sec(i.min)}–${sec(i.max)}, ${i.runs.length} Änderungen; ` +
         `voller Build davor ${sec(i.fullMs)}; zuletzt ${de.format(i.rewrittenFiles)} Dateien neu geschrieben).`,
+    );
+  }
+  if (r.devIncremental) {
+    const i = r.devIncremental;
+    lines.push(
+      '',
+      `Dasselbe in \`presseschau dev\` (Threads und unveränderte Ergebnisse bleiben zwischen den Builds): Median ${sec(i.median)} (${sec(i.min)}–${sec(i.max)}, ${i.runs.length} Änderungen; erster Build ${sec(i.fullMs)}).`,
     );
   }
   return lines.join('\n');

@@ -13,7 +13,7 @@ import path from 'node:path';
 import { ensureCorpus, type CorpusInfo } from './generate.ts';
 import { folderSize, hasGnuTime, measure, stats, type Stats } from './measure.ts';
 import { renderTable, type Results, type ToolResult } from './report.ts';
-import { measureIncremental } from './incremental.ts';
+import { measureDevIncremental, measureIncremental } from './incremental.ts';
 import { PRESSESCHAU_BIN, ROOT, TOOL_NAMES, TOOLS, type ToolName } from './tools.ts';
 
 interface Args {
@@ -148,6 +148,7 @@ async function main(): Promise<number> {
   if (args.incrementalEdits > 0 && args.sizes.includes(10_000) && available.includes('presseschau')) {
     const corpus = await ensureCorpus({ count: 10_000, seedsDir: path.join(ROOT, 'seeds'), root: corporaRoot });
     results.incremental = await measureIncremental(corpus, work, args.incrementalEdits);
+    results.devIncremental = await measureDevIncremental(corpus, work, args.incrementalEdits);
   }
 
   const table = renderTable(results);

@@ -8,13 +8,28 @@ import type { ArticleDigest, FirstMention, RecordPatch } from '../model/digest.t
 import type { EnrichedArticle, Occurrence } from '../model/enriched.ts';
 import { quoteTermsOf } from './features.ts';
 
-/** `quoteTerms`: when known already; computed otherwise. */
-export function digestOf(record: EnrichedArticle, quoteTerms: string[][] = quoteTermsOf(record.quotes)): ArticleDigest {
+/** The lower-cased event keywords of corpus.yml: what `topics` looks for (the coverage page). */
+export function topicNeedles(events: readonly { keywords: readonly string[] }[]): string[] {
+  return [...new Set(events.flatMap((e) => e.keywords.map((k) => k.toLocaleLowerCase('de'))))];
+}
+
+/** Which of `needles` the article's text (title and blocks, lower-cased) contains. */
+export function topicsOf(record: { title: string; blocks: readonly { text: string }[] }, needles: readonly string[]): string[] {
+  if (needles.length === 0) return [];
+  const text = [record.title, ...record.blocks.map((b) => b.text)].join('\n').toLocaleLowerCase('de');
+  return needles.filter((n) => text.includes(n));
+}
+
+/** `needles`: topicNeedles of the corpus (none: no topics). `quoteTerms`: when known already; computed otherwise. */
+export function digestOf(record: EnrichedArticle, needles: readonly string[] = [], quoteTerms: string[][] = quoteTermsOf(record.quotes)): ArticleDigest {
   const { entities, ...rest } = record;
   return {
     ...rest,
     entities: entities.map(({ occurrences, ...e }) => ({ ...e, first: firstMention(occurrences) })),
+    // own quotation objects: the index fills in their sameAs (linkQuotesInPlace)
+    quotes: record.quotes.map((q) => ({ ...q })),
     quoteTerms,
+    topics: topicsOf(record, needles),
   };
 }
 
@@ -80,6 +95,7 @@ export function internDigest(d: ArticleDigest, pool: StringPool): ArticleDigest 
     q.speakerName = pool.orNull(q.speakerName);
   }
   d.quoteTerms = d.quoteTerms.map((terms) => terms.map(p));
+  d.topics = d.topics.map(p);
   for (const c of d.candidates) c.kind = p(c.kind) as typeof c.kind;
   return d;
 }

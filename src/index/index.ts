@@ -9,12 +9,12 @@ import type { EnrichedArticle } from '../model/enriched.ts';
 import type { Knowledge } from '../model/knowledge.ts';
 import type { RecordWriter } from '../cache/store.ts';
 import { encodeSegments, recordSegments } from '../model/record-json.ts';
-import { digestOf, internDigest, StringPool } from './digest.ts';
+import { digestOf, internDigest, StringPool, topicNeedles } from './digest.ts';
 import { buildEntities, type EntityInfo, type QuoteRef } from './entities.ts';
 import { documentFeatures, type DocumentFeatures } from './features.ts';
 import { chronology, groupEvents, groupPublishers, quoteGroups, type EventInfo, type PublisherInfo } from './groups.ts';
 import { FeatureTable, relatedArticles, type Related, type Vector } from './related.ts';
-import { linkQuotes } from './quotes.ts';
+import { linkQuotesInPlace } from './quotes.ts';
 import { ruleDescriptions } from './rules.ts';
 import { Postings } from './search.ts';
 
@@ -121,8 +121,9 @@ export class IndexBuilder {
 export function buildSiteModel(records: EnrichedArticle[], knowledge: Knowledge, build: BuildInfo, store?: RecordWriter): SiteModel {
   const builder = new IndexBuilder();
   const locs = new Map(build.locs ?? []);
+  const needles = topicNeedles(knowledge.events);
   for (const r of records) {
-    const d = digestOf(r);
+    const d = digestOf(r, needles);
     const features = documentFeatures(d);
     builder.add(d, features);
     if (store) {
@@ -134,7 +135,7 @@ export function buildSiteModel(records: EnrichedArticle[], knowledge: Knowledge,
 }
 
 function siteModel(sorted: ArticleDigest[], knowledge: Knowledge, build: BuildInfo, search: Postings, vectors: { table: FeatureTable; vectors: Vector[] }): SiteModel {
-  const articles = linkQuotes(sorted);
+  const articles = linkQuotesInPlace(sorted);
   const newest = chronology(articles);
   const entities = buildEntities(newest, knowledge, collator);
   const entityOrder = [...entities.values()]

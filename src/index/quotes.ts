@@ -123,7 +123,8 @@ function linkNodes(nodes: readonly Node[]): Set<number>[] {
   return links;
 }
 
-export function linkQuotes<T extends QuoteCarrier>(records: T[]): T[] {
+/** The `sameAs` of each quotation, by `article:quote` position (quotations carried nowhere else: absent). */
+function sameAsLists(records: readonly QuoteCarrier[]): Map<string, string[]> {
   const nodes = nodesOf(records);
   const links = linkNodes(nodes);
   const byQuote = new Map<string, string[]>();
@@ -140,8 +141,23 @@ export function linkQuotes<T extends QuoteCarrier>(records: T[]): T[] {
       if (others.length > 0) byQuote.set(`${ref.article}:${ref.quote}`, others);
     }
   }
+  return byQuote;
+}
+
+/** The records with every quotation's `sameAs` filled in (new objects; the input is left as it is). */
+export function linkQuotes<T extends QuoteCarrier>(records: T[]): T[] {
+  const byQuote = sameAsLists(records);
   return records.map((r, article) => ({
     ...r,
     quotes: r.quotes.map((q, quote) => ({ ...q, sameAs: byQuote.get(`${article}:${quote}`) ?? [] })),
   }));
+}
+
+/** linkQuotes for records the caller owns: `sameAs` set on the quotation objects themselves (no copies of a 100 000-article corpus). */
+export function linkQuotesInPlace<T extends QuoteCarrier>(records: T[]): T[] {
+  const byQuote = sameAsLists(records);
+  records.forEach((r, article) => r.quotes.forEach((q, quote) => {
+    q.sameAs = byQuote.get(`${article}:${quote}`) ?? [];
+  }));
+  return records;
 }

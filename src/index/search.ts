@@ -140,7 +140,8 @@ export class Postings {
         let list = this.lists[t] as Int32Array; // one list per term id
         const at = this.used[t] as number;
         if (at + 3 > list.length) {
-          const grown = new Int32Array(list.length * 2);
+          // 1.5×, a multiple of 3: at 100 000 articles doubling left ~200 MB of postings unused
+          const grown = new Int32Array(3 * Math.ceil((list.length * 1.5) / 3));
           grown.set(list);
           this.lists[t] = list = grown;
         }

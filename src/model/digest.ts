@@ -27,6 +27,8 @@ export type ArticleDigest = Omit<EnrichedArticle, 'entities' | 'blocks'> & {
   entities: EntityDigest[];
   /** Per quote (same order as `quotes`): its content stems, sorted and unique (src/index/quotes.ts). */
   quoteTerms: string[][];
+  /** The event keywords of corpus.yml the text contains, lower-cased (the coverage page's topics). */
+  topics: string[];
 };
 
 /** Where a record lives in the record store: segment number, byte offset, lengths of its two parts. */

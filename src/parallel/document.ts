@@ -51,6 +51,8 @@ export interface DocumentContext {
   /** The previous build's entries by key, readable through `reader`. */
   cached?: ReadonlyMap<string, RecordLoc>;
   reader?: RecordReader;
+  /** topicNeedles of corpus.yml (index/digest.ts). */
+  topics: readonly string[];
   /** Check every new record against the public schema (default true). */
   validate?: boolean;
 }
@@ -68,7 +70,7 @@ export function processFile(input: DocumentInput, ctx: DocumentContext): Documen
   const input_ = `${doc.sourceFile}\0${doc.sha256}`;
   const hit = ctx.cached?.get(key);
   if (hit && ctx.reader) {
-    const stored = fromCache(ctx.reader, hit, key);
+    const stored = fromCache(ctx.reader, hit, key, ctx.topics);
     if (stored) {
       outcome.normaliseDiagnostics = stored.head.normaliseDiagnostics;
       outcome.enrichDiagnostics = stored.head.enrichDiagnostics;
@@ -88,7 +90,7 @@ export function processFile(input: DocumentInput, ctx: DocumentContext): Documen
       return outcome;
     }
   }
-  const digest = digestOf(e.record);
+  const digest = digestOf(e.record, ctx.topics);
   const features = documentFeatures(digest);
   const r = e.record;
   const head: StoredHead = { key, id: r.id, slug: r.slug, path: r.path, normaliseDiagnostics: n.diagnostics, enrichDiagnostics: e.diagnostics };
@@ -98,13 +100,13 @@ export function processFile(input: DocumentInput, ctx: DocumentContext): Documen
 }
 
 /** A cache entry, or undefined when it cannot be read or belongs to another key (then the file is made afresh). */
-function fromCache(reader: RecordReader, loc: RecordLoc, key: string): { head: StoredHead; digest: ArticleDigest } | undefined {
+function fromCache(reader: RecordReader, loc: RecordLoc, key: string, topics: readonly string[]): { head: StoredHead; digest: ArticleDigest } | undefined {
   try {
     const head = reader.head(loc);
     if (head?.key !== key) return undefined;
     const segments = decodeSegments(reader.body(loc));
     const record = JSON.parse(recordJson(segments, { id: head.id, slug: head.slug, path: head.path, sameAs: segments.slice(2).map(() => []) })) as EnrichedArticle; // written from a checked record
-    return { head, digest: digestOf(record) };
+    return { head, digest: digestOf(record, topics) };
   } catch {
     return undefined;
   }

@@ -19,6 +19,7 @@
 import { createHash } from 'node:crypto';
 import { memoryStore, segmentReader, segmentWriter, type RecordReader, type RecordWriter } from '../cache/store.ts';
 import { compileKnowledge, type CompiledKnowledge } from '../enrich/index.ts';
+import { topicNeedles } from '../index/digest.ts';
 import { ruleDescriptions } from '../index/rules.ts';
 import type { RecordLoc } from '../model/digest.ts';
 import type { Knowledge } from '../model/knowledge.ts';
@@ -97,10 +98,12 @@ export interface JobState {
   writer: RecordWriter | undefined;
   reader: RecordReader | undefined;
   view: SiteView | undefined;
+  /** topicNeedles of this build's corpus.yml. */
+  topics: string[] | undefined;
 }
 
 export function createJobState(index: number): JobState {
-  return { index, knowledgeHash: undefined, ck: undefined, themeHash: undefined, ctx: undefined, build: undefined, writer: undefined, reader: undefined, view: undefined };
+  return { index, knowledgeHash: undefined, ck: undefined, themeHash: undefined, ctx: undefined, build: undefined, writer: undefined, reader: undefined, view: undefined, topics: undefined };
 }
 
 const encoder = new TextEncoder();
@@ -135,12 +138,14 @@ const handlers: { [K in JobKind]: Handler<K> } = {
       state.reader = segmentReader(request.storeDir);
     }
     state.build = request;
+    state.topics = undefined;
     return null;
   },
   documents(state, request) {
     const build = need(state.build, 'Build');
     const ctx = {
       ck: need(state.ck, 'Wissen'),
+      topics: (state.topics ??= topicNeedles(build.knowledge.events)),
       salt: build.salt,
       writer: need(state.writer, 'Datensatzspeicher'),
       ...(build.cached ? { cached: build.cached } : {}),

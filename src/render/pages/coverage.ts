@@ -73,7 +73,7 @@ function matrix(site: SiteModel, ev: EventInfo, h: Helpers) {
   sections.push({ label: 'Zitate von', rows: rows(speakers, (id) => (id === '' ? { name: 'unbekannt', path: null } : site.entities.get(id)), h) });
   const topics = ev.event.keywords.map((k) => {
     const needle = k.toLocaleLowerCase('de');
-    return { label: k, href: null, cells: shown.map((col) => col.articles.filter((a) => text(a).includes(needle)).length) };
+    return { label: k, href: null, cells: shown.map((col) => col.articles.filter((a) => a.topics.includes(needle)).length) };
   }).filter((r) => r.cells.some((c) => c > 0));
   sections.push({ label: 'Themen', rows: topics });
   return {
@@ -96,11 +96,4 @@ function rows(counts: Map<string, number[]>, lookup: (id: string) => { name: str
       const e = lookup(r.id);
       return e ? [{ label: e.name, href: e.path === null ? null : h.href(e.path), cells: r.cells }] : [];
     });
-}
-
-const texts = new WeakMap<ArticleDigest, string>();
-function text(a: ArticleDigest): string {
-  let t = texts.get(a);
-  if (t === undefined) texts.set(a, (t = [a.title, ...a.blocks.map((b) => b.text)].join('\n').toLocaleLowerCase('de')));
-  return t;
 }
