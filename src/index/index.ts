@@ -45,11 +45,27 @@ export interface SiteModel {
   /** The same statement across outlets; biggest groups first. */
   quoteGroups: QuoteRef[][];
   /** The group of a quotation, keyed `articleId#index`. */
-  quoteGroupOf: Map<string, QuoteRef[]>;
+  quoteGroupOf: QuoteGroupIndex;
   /** Why a normalisation rule removes or repairs text, by rule name. */
   ruleDescriptions: ReadonlyMap<string, string>;
   /** The articles' search analyses, merged (document n = articles[n]); search pages add the catalogue documents. */
   search: Postings;
+}
+
+/**
+ * The group of each quotation, by article and quotation index (a list per article: at 100 000
+ * articles a key string per quotation was half a million strings).
+ */
+export class QuoteGroupIndex {
+  private readonly byArticle = new Map<string, QuoteRef[][]>();
+  set(ref: QuoteRef, group: QuoteRef[]): void {
+    let list = this.byArticle.get(ref.articleId);
+    if (!list) this.byArticle.set(ref.articleId, (list = []));
+    list[ref.index] = group;
+  }
+  get(articleId: string, index: number): QuoteRef[] | undefined {
+    return this.byArticle.get(articleId)?.[index];
+  }
 }
 
 export interface BuildInfo {
@@ -145,8 +161,8 @@ function siteModel(sorted: ArticleDigest[], knowledge: Knowledge, build: BuildIn
   const publisherOf = new Map<string, PublisherInfo>();
   for (const p of publishers) for (const id of p.articles) publisherOf.set(id, p);
   const groups = quoteGroups(articles);
-  const quoteGroupOf = new Map<string, QuoteRef[]>();
-  for (const g of groups) for (const r of g) quoteGroupOf.set(`${r.articleId}#${r.index}`, g);
+  const quoteGroupOf = new QuoteGroupIndex();
+  for (const g of groups) for (const r of g) quoteGroupOf.set(r, g);
   return {
     knowledge,
     articles,

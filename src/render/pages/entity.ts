@@ -31,10 +31,10 @@ function entityPage(site: SiteModel, ctx: RenderContext, e: EntityInfo, slice: P
   });
   // one card per statement (only the group's first member renders it), on the first page only
   const heads = slice.number > 1 ? [] : e.quotes.filter((r) => {
-    const group = site.quoteGroupOf.get(`${r.articleId}#${r.index}`) ?? [r];
+    const group = site.quoteGroupOf.get(r.articleId, r.index) ?? [r];
     return group[0]?.articleId === r.articleId && group[0]?.index === r.index;
   });
-  const quotes = heads.slice(0, MAX_ENTITY_QUOTES).flatMap((r) => quoteCard(site, site.quoteGroupOf.get(`${r.articleId}#${r.index}`) ?? [r], h) ?? []);
+  const quotes = heads.slice(0, MAX_ENTITY_QUOTES).flatMap((r) => quoteCard(site, site.quoteGroupOf.get(r.articleId, r.index) ?? [r], h) ?? []);
   const country = e.country !== null ? site.entities.get(e.country) : undefined;
   const label = TYPE_LABELS[e.type];
   const data = {

@@ -36,7 +36,7 @@ function eventPage(site: SiteModel, ctx: RenderContext, ev: EventInfo, slice: Pa
   if (slice.number === 1) for (const id of ev.articles) {
     const a = site.byId.get(id);
     (a?.quotes ?? []).forEach((_, index) => {
-      const group = site.quoteGroupOf.get(`${id}#${index}`) ?? [];
+      const group = site.quoteGroupOf.get(id, index) ?? [];
       const head = group[0];
       if (!head || head.articleId !== id || head.index !== index) return;
       if (quotes.length >= MAX_EVENT_QUOTES) moreQuotes++;

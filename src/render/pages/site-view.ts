@@ -44,8 +44,8 @@ export interface SiteViewData {
   publishers: Map<string, { name: string | null; path: string }>;
   related: Map<string, Related[]>;
   groups: QuoteGroupFields[];
-  /** `articleId#index` → index into `groups`, for quotations in a group of two or more. */
-  groupOf: Map<string, number>;
+  /** Article id → per quotation the index into `groups` (−1: in no group of two or more). */
+  groupOf: Map<string, number[]>;
   /** Article id → source file + sha256 (page keys). */
   inputs: Map<string, string>;
 }
@@ -72,7 +72,7 @@ export function siteViewData(site: SiteModel): SiteViewData {
   const publishers = new Map<string, { name: string | null; path: string }>();
   for (const [id, p] of site.publisherOf) publishers.set(id, { name: p.name, path: p.path });
   const groups: QuoteGroupFields[] = [];
-  const groupOf = new Map<string, number>();
+  const groupOf = new Map<string, number[]>();
   for (const g of site.quoteGroups) {
     if (g.length < 2) continue;
     const head = g[0];
@@ -80,7 +80,12 @@ export function siteViewData(site: SiteModel): SiteViewData {
     if (!head || !q) continue;
     const n = groups.length;
     groups.push({ size: g.length, text: q.text, speakerId: q.speakerId, speakerName: q.speakerName, evidence: q.evidence, carriers: g.slice(0, MAX_CARRIERS).map((r) => r.articleId) });
-    for (const r of g) groupOf.set(`${r.articleId}#${r.index}`, n);
+    for (const r of g) {
+      let list = groupOf.get(r.articleId);
+      if (!list) groupOf.set(r.articleId, (list = []));
+      while (list.length < r.index) list.push(-1);
+      list[r.index] = n;
+    }
   }
   return { baseUrl: site.knowledge.site.baseUrl, teasers, entities, events, publishers, related: site.related, groups, groupOf, inputs: new Map(site.build.inputs ?? []) };
 }
@@ -94,8 +99,8 @@ export function siteView(data: SiteViewData): SiteView {
     publisher: (id) => data.publishers.get(id),
     related: (id) => data.related.get(id) ?? [],
     quoteGroup: (id, index) => {
-      const n = data.groupOf.get(`${id}#${index}`);
-      return n === undefined ? undefined : data.groups[n];
+      const n = data.groupOf.get(id)?.[index];
+      return n === undefined || n < 0 ? undefined : data.groups[n];
     },
     input: (id) => data.inputs.get(id),
   };
