@@ -80,6 +80,8 @@ export interface ArticlePage {
   kind: 'article';
   path: string;
   source: ArticleSource;
+  /** What the record was made from (source file + sha256 of its bytes): its fingerprint for the page key. */
+  input?: string;
 }
 
 export type AnyPage = Page | ChunkedPage | LazyPage | SpecPage | RecordsPage | ArticlePage;

@@ -22,7 +22,8 @@ const PROVENANCE: Record<string, string> = { declared: 'angegeben', extracted: '
 export function* articlePages(site: SiteModel): Generator<ArticlePage> {
   for (const a of site.articles) {
     const loc = site.build.locs?.get(a.id);
-    if (loc) yield { kind: 'article', path: a.path, source: { loc, patch: patchOf(a) } };
+    const input = site.build.inputs?.get(a.id);
+    if (loc) yield { kind: 'article', path: a.path, source: { loc, patch: patchOf(a) }, ...(input !== undefined ? { input } : {}) };
   }
 }
 
@@ -59,8 +60,7 @@ function makeTeaser(t: TeaserFields, h: Helpers): Teaser {
  * code version and corpus.yml in the writer's salt fix the record) plus what the corpus stages
  * changed in it; a hash of the whole record when the input is unknown.
  */
-function recordFingerprint(view: SiteView, a: EnrichedArticle): string {
-  const input = view.input(a.id);
+function recordFingerprint(input: string | undefined, a: EnrichedArticle): string {
   const h = createHash('sha1');
   if (input !== undefined) {
     h.update(`${input}\0${a.id}\0${a.sourceFile}\0${a.slug}\0${a.path}`);
@@ -70,7 +70,7 @@ function recordFingerprint(view: SiteView, a: EnrichedArticle): string {
 }
 
 /** The article page of a full record (patched by the corpus stages), as a spec page with its body source. */
-export function articleSpec(view: SiteView, ctx: RenderContext, a: EnrichedArticle, source: ArticlePage['source']): SpecPage {
+export function articleSpec(view: SiteView, ctx: RenderContext, a: EnrichedArticle, source: ArticlePage['source'], input?: string): SpecPage {
   const h = ctx.helpers(a.path);
   const groups = (['person', 'place', 'organisation'] as const satisfies readonly EntityType[]).map((type) => ({
     type,
@@ -171,14 +171,14 @@ export function articleSpec(view: SiteView, ctx: RenderContext, a: EnrichedArtic
     data,
     jsonLd: [jsonLd],
     ogType: 'article',
-  }, { record: recordFingerprint(view, a), entityPaths }, { ...source, entityPaths });
+  }, { record: recordFingerprint(input, a), entityPaths }, { ...source, entityPaths });
 }
 
 /** An article page where its record is read: its key, and how to render it (not called when the key is unchanged). */
 export function articlePageSpec(page: ArticlePage, env: SpecEnv): { key: string; render: () => string } {
   if (!env.records || !env.view) throw new Error(`render: ${page.path} braucht Datensatzspeicher und Seitenansicht`);
   const record = loadRecord(env.records, page.source);
-  const spec = articleSpec(env.view, env.ctx, record, page.source);
+  const spec = articleSpec(env.view, env.ctx, record, page.source, page.input);
   return { key: specKey(spec), render: () => renderSpecPage(spec, env, record) };
 }
 

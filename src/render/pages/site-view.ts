@@ -46,8 +46,6 @@ export interface SiteViewData {
   groups: QuoteGroupFields[];
   /** Article id → per quotation the index into `groups` (−1: in no group of two or more). */
   groupOf: Map<string, number[]>;
-  /** Article id → source file + sha256 (page keys). */
-  inputs: Map<string, string>;
 }
 
 export interface SiteView {
@@ -58,7 +56,6 @@ export interface SiteView {
   publisher(articleId: string): { name: string | null; path: string } | undefined;
   related(articleId: string): Related[];
   quoteGroup(articleId: string, index: number): QuoteGroupFields | undefined;
-  input(articleId: string): string | undefined;
 }
 
 export function siteViewData(site: SiteModel): SiteViewData {
@@ -87,7 +84,7 @@ export function siteViewData(site: SiteModel): SiteViewData {
       list[r.index] = n;
     }
   }
-  return { baseUrl: site.knowledge.site.baseUrl, teasers, entities, events, publishers, related: site.related, groups, groupOf, inputs: new Map(site.build.inputs ?? []) };
+  return { baseUrl: site.knowledge.site.baseUrl, teasers, entities, events, publishers, related: site.related, groups, groupOf };
 }
 
 export function siteView(data: SiteViewData): SiteView {
@@ -102,6 +99,5 @@ export function siteView(data: SiteViewData): SiteView {
       const n = data.groupOf.get(id)?.[index];
       return n === undefined || n < 0 ? undefined : data.groups[n];
     },
-    input: (id) => data.inputs.get(id),
   };
 }
