@@ -13,9 +13,14 @@ import type { Repair } from '../model/article.ts';
 import { isSpace, isWordUnit } from './chars.ts';
 import { GLUE } from './data.ts';
 
+/** How often a whitespace-separated token (punctuation trimmed) occurs in the document. */
+export interface TokenCounts {
+  get(token: string): number | undefined;
+}
+
 export interface RepairContext {
-  /** How often each whitespace-separated token (punctuation trimmed) occurs in the document. */
-  tokenCount: Map<string, number>;
+  /** The document's token counts (a Map from countTokens, or lazyTokenCounts). */
+  tokenCount: TokenCounts;
   /**
    * Repairs left for this document. A news text needs a handful; thousands mean the input is
    * not prose (generated or binary-like text), and repairing it would only cost time.
@@ -41,21 +46,37 @@ export const coreToken = (t: string): string =>
 /**
  * Token counts for RepairContext. Repairs only ever ask about tokens that start with an upper-case
  * letter (a glued word and its prefix), so tokens starting with a lower-case ASCII letter are not
- * counted: that is most of the text, and no answer changes.
+ * counted: that is most of the text, and no answer changes. Tokens are the non-`\s` runs that
+ * `split(/\s+/)` gives, read by char code (test/normalise/equivalence.test.ts: equal to the reference).
  */
 export function countTokens(texts: Iterable<string>): Map<string, number> {
   const counts = new Map<string, number>();
   for (const text of texts) {
-    CANDIDATE_TOKEN.lastIndex = 0;
-    for (let m = CANDIDATE_TOKEN.exec(text); m !== null; m = CANDIDATE_TOKEN.exec(text)) {
-      const core = coreToken(m[0]);
+    const n = text.length;
+    let i = 0;
+    while (i < n) {
+      while (i < n && isSpace(text.charCodeAt(i))) i++;
+      if (i >= n) break;
+      const start = i;
+      while (i < n && !isSpace(text.charCodeAt(i))) i++;
+      const c = text.charCodeAt(start);
+      if (c >= 97 && c <= 122) continue;
+      const core = coreToken(text.slice(start, i));
       if (core) counts.set(core, (counts.get(core) ?? 0) + 1);
     }
   }
   return counts;
 }
-/** A whole whitespace-delimited token not starting with a-z (`\s` and `\S` as in split(/\s+/)). */
-const CANDIDATE_TOKEN = /(?<!\S)[^\sa-z]\S*/g;
+
+/**
+ * countTokens(texts), counted at the first question only: a document none of whose tokens could
+ * split (lexical() is null for all of them) never asks. `texts` is read then, so callers hand in a
+ * snapshot taken before any line is repaired.
+ */
+export function lazyTokenCounts(texts: readonly string[]): TokenCounts {
+  let counts: Map<string, number> | undefined;
+  return { get: (token) => (counts ??= countTokens(texts)).get(token) };
+}
 
 /** The whitespace-delimited token around `at`, before and after a space is inserted at `at`. */
 function spaced(text: string, at: number, rule: string): Omit<Repair, 'line'> {
@@ -200,9 +221,10 @@ function splitGlued(core: string, prevToken: () => string, ctx: RepairContext): 
   // Both kinds need an upper-case first letter: skip lower-case ASCII words without a lookup.
   const c = core.charCodeAt(0);
   if (c >= 97 && c <= 122) return undefined;
-  if ((ctx.tokenCount.get(core) ?? 0) > 1) return undefined;
+  // The spelling first (cached, pure): most tokens cannot split, and then the counts are never needed.
   const lex = lexical(core);
   if (!lex) return undefined;
+  if ((ctx.tokenCount.get(core) ?? 0) > 1) return undefined;
   const { camel, verb } = lex;
   if (camel && (camel.always || (ctx.tokenCount.get(camel.prefix) ?? 0) > 0)) return { prefix: camel.prefix, suffix: camel.suffix, rule: 'glued-capital' };
   if (!verb) return undefined;
@@ -211,12 +233,13 @@ function splitGlued(core: string, prevToken: () => string, ctx: RepairContext): 
   return evidence ? { prefix: verb.prefix, suffix: verb.suffix, rule: 'glued-verb' } : undefined;
 }
 
-/** A whole token of 6+ code units not starting with a-z: the only ones splitGlued can split. */
-const GLUE_CANDIDATE = /(?<!\S)[^\sa-z]\S{5,}/g;
+/** Shorter tokens cannot split: both halves of a split need three or more code units. */
+const GLUE_MIN = 6;
 
 function fixGlue(text: string, ctx: RepairContext, out: Omit<Repair, 'line'>[], limit: number): string {
   if (out.length >= limit) return text;
-  // Candidates found by one regex scan; the text is rebuilt only when a token splits.
+  // Candidates are the whole tokens (non-`\s` runs) of 6+ code units not starting with a-z, read by
+  // char code; the text is rebuilt only when a token splits.
   const pieces: string[] = [];
   let last = 0;
   let fixedEnd = -1;
@@ -231,16 +254,22 @@ function fixGlue(text: string, ctx: RepairContext, out: Omit<Repair, 'line'>[], 
     while (s > 0 && !isSpace(text.charCodeAt(s - 1))) s--;
     return text.slice(s, e);
   };
-  GLUE_CANDIDATE.lastIndex = 0;
-  for (let m = GLUE_CANDIDATE.exec(text); m !== null && out.length < limit; m = GLUE_CANDIDATE.exec(text)) {
-    const token = m[0];
-    start = m.index;
+  const n = text.length;
+  let i = 0;
+  while (i < n && out.length < limit) {
+    while (i < n && isSpace(text.charCodeAt(i))) i++;
+    if (i >= n) break;
+    start = i;
+    while (i < n && !isSpace(text.charCodeAt(i))) i++;
+    const c = text.charCodeAt(start);
+    if (i - start < GLUE_MIN || (c >= 97 && c <= 122)) continue;
+    const token = text.slice(start, i);
     const core = coreToken(token);
-    const split = core.length >= 6 ? splitGlued(core, prevToken, ctx) : undefined;
+    const split = core.length >= GLUE_MIN ? splitGlued(core, prevToken, ctx) : undefined;
     if (!split) continue;
     const after = `${split.prefix} ${split.suffix}`;
     fixed = token.replace(core, after);
-    fixedEnd = start + token.length;
+    fixedEnd = i;
     out.push({ before: core, after, rule: split.rule });
     pieces.push(text.slice(last, start), fixed);
     last = fixedEnd;
