@@ -46,36 +46,59 @@ export const coreToken = (t: string): string =>
 /**
  * Token counts for RepairContext. Repairs only ever ask about tokens that start with an upper-case
  * letter (a glued word and its prefix), so tokens starting with a lower-case ASCII letter are not
- * counted: that is most of the text, and no answer changes. Tokens are the non-`\s` runs that
- * `split(/\s+/)` gives, read by char code (test/normalise/equivalence.test.ts: equal to the reference).
+ * counted: that is most of the text, and no answer changes.
  */
 export function countTokens(texts: Iterable<string>): Map<string, number> {
   const counts = new Map<string, number>();
   for (const text of texts) {
-    const n = text.length;
-    let i = 0;
-    while (i < n) {
-      while (i < n && isSpace(text.charCodeAt(i))) i++;
-      if (i >= n) break;
-      const start = i;
-      while (i < n && !isSpace(text.charCodeAt(i))) i++;
-      const c = text.charCodeAt(start);
-      if (c >= 97 && c <= 122) continue;
-      const core = coreToken(text.slice(start, i));
+    CANDIDATE_TOKEN.lastIndex = 0;
+    for (let m = CANDIDATE_TOKEN.exec(text); m !== null; m = CANDIDATE_TOKEN.exec(text)) {
+      const core = coreToken(m[0]);
       if (core) counts.set(core, (counts.get(core) ?? 0) + 1);
     }
   }
   return counts;
 }
+/** A whole whitespace-delimited token not starting with a-z (`\s` and `\S` as in split(/\s+/)). */
+const CANDIDATE_TOKEN = /(?<!\S)[^\sa-z]\S*/g;
+
 
 /**
- * countTokens(texts), counted at the first question only: a document none of whose tokens could
- * split (lexical() is null for all of them) never asks. `texts` is read then, so callers hand in a
- * snapshot taken before any line is repaired.
+ * The counts countTokens(texts) would give, found per question: repairs ask about a few tokens per
+ * document at most (none when no token could split: lexical() is null for all of them), so each
+ * asked token is looked up with indexOf instead of counting every token of the document. `texts`
+ * is read at the question, so callers hand in a snapshot taken before any line is repaired.
  */
 export function lazyTokenCounts(texts: readonly string[]): TokenCounts {
-  let counts: Map<string, number> | undefined;
-  return { get: (token) => (counts ??= countTokens(texts)).get(token) };
+  const asked = new Map<string, number>();
+  return {
+    get(token) {
+      let n = asked.get(token);
+      if (n === undefined) asked.set(token, (n = occurrences(texts, token)));
+      return n === 0 ? undefined : n;
+    },
+  };
+}
+
+/**
+ * How many whitespace-delimited tokens of `texts` not starting with a-z have `key` as their core.
+ * A token whose core is `key` holds it once (the core starts and ends with a word character,
+ * the edges around it are none), so after a hit the search goes on past the token.
+ */
+function occurrences(texts: readonly string[], key: string): number {
+  let n = 0;
+  for (const text of texts) {
+    for (let at = text.indexOf(key); at !== -1; ) {
+      let start = at;
+      while (start > 0 && !isSpace(text.charCodeAt(start - 1))) start--;
+      let end = at + key.length;
+      while (end < text.length && !isSpace(text.charCodeAt(end))) end++;
+      const c = text.charCodeAt(start);
+      if (!(c >= 97 && c <= 122) && coreToken(text.slice(start, end)) === key) n++;
+      at = text.indexOf(key, end);
+    }
+  }
+  return n;
 }
 
 /** The whitespace-delimited token around `at`, before and after a space is inserted at `at`. */
@@ -233,13 +256,12 @@ function splitGlued(core: string, prevToken: () => string, ctx: RepairContext): 
   return evidence ? { prefix: verb.prefix, suffix: verb.suffix, rule: 'glued-verb' } : undefined;
 }
 
-/** Shorter tokens cannot split: both halves of a split need three or more code units. */
-const GLUE_MIN = 6;
+/** A whole token of 6+ code units not starting with a-z: the only ones splitGlued can split. */
+const GLUE_CANDIDATE = /(?<!\S)[^\sa-z]\S{5,}/g;
 
 function fixGlue(text: string, ctx: RepairContext, out: Omit<Repair, 'line'>[], limit: number): string {
   if (out.length >= limit) return text;
-  // Candidates are the whole tokens (non-`\s` runs) of 6+ code units not starting with a-z, read by
-  // char code; the text is rebuilt only when a token splits.
+  // Candidates found by one regex scan; the text is rebuilt only when a token splits.
   const pieces: string[] = [];
   let last = 0;
   let fixedEnd = -1;
@@ -254,22 +276,16 @@ function fixGlue(text: string, ctx: RepairContext, out: Omit<Repair, 'line'>[], 
     while (s > 0 && !isSpace(text.charCodeAt(s - 1))) s--;
     return text.slice(s, e);
   };
-  const n = text.length;
-  let i = 0;
-  while (i < n && out.length < limit) {
-    while (i < n && isSpace(text.charCodeAt(i))) i++;
-    if (i >= n) break;
-    start = i;
-    while (i < n && !isSpace(text.charCodeAt(i))) i++;
-    const c = text.charCodeAt(start);
-    if (i - start < GLUE_MIN || (c >= 97 && c <= 122)) continue;
-    const token = text.slice(start, i);
+  GLUE_CANDIDATE.lastIndex = 0;
+  for (let m = GLUE_CANDIDATE.exec(text); m !== null && out.length < limit; m = GLUE_CANDIDATE.exec(text)) {
+    const token = m[0];
+    start = m.index;
     const core = coreToken(token);
-    const split = core.length >= GLUE_MIN ? splitGlued(core, prevToken, ctx) : undefined;
+    const split = core.length >= 6 ? splitGlued(core, prevToken, ctx) : undefined;
     if (!split) continue;
     const after = `${split.prefix} ${split.suffix}`;
     fixed = token.replace(core, after);
-    fixedEnd = i;
+    fixedEnd = start + token.length;
     out.push({ before: core, after, rule: split.rule });
     pieces.push(text.slice(last, start), fixed);
     last = fixedEnd;
