@@ -85,13 +85,17 @@ function foldUnicode(s: string): string {
   return s.normalize('NFD').replace(MARKS, '').toLowerCase().replace(/ß/g, 'ss');
 }
 
-/** Words recur (Zipf): the NFD fold of a non-ASCII word is remembered (bounded; a pure function). */
+/**
+ * fold(), remembered per word (bounded; a pure function): words recur (Zipf), the NFD fold is
+ * costly, and so is toLowerCase of a word cut from a two-byte string (most German text, with its
+ * „“ quotes, is one) — some 100 ns against a Map probe whose hash the later lookups reuse.
+ */
 const folded = new Map<string, string>();
-function foldUnicodeMemo(s: string): string {
+function foldMemo(s: string): string {
   let k = folded.get(s);
   if (k === undefined) {
-    if (folded.size >= 50_000) folded.clear();
-    folded.set(s, (k = foldUnicode(s)));
+    if (folded.size >= 100_000) folded.clear();
+    folded.set(s, (k = fold(s)));
   }
   return k;
 }
@@ -175,7 +179,7 @@ export function tokenize(text: string): Token[] {
     if (astral) camel = HAS_CAMEL.test(raw);
     if (!camel) {
       // toLowerCase of an ASCII word without a capital is the word itself.
-      out.push({ start, end: i, raw, key: ascii ? (capital ? raw.toLowerCase() : raw) : foldUnicodeMemo(raw) });
+      out.push({ start, end: i, raw, key: ascii && !capital ? raw : foldMemo(raw) });
       continue;
     }
     for (const part of raw.split(CAMEL)) {
@@ -396,7 +400,17 @@ function longestAt(root: Node, tokens: Token[], i: number, text: string, acronym
   // At most two live branches: the folded key and the exact-case acronym key ("ria" / "=RIA").
   let nodes: Node[] = [root];
   let best: { end: number; entries: Entry[]; inflected: boolean } | undefined;
-  const usable = (entries: Entry[]) => entries.filter((e) => capFirst || !e.capStart);
+  // With a capital first token every entry is usable: the node's own list (never mutated after compile).
+  const usable = (entries: Entry[]): Entry[] => (capFirst ? entries : entries.filter((e) => !e.capStart));
+  const probe = (node: Node, key: string | undefined, inflected: boolean, j: number, next: Node[]): void => {
+    if (key === undefined) return;
+    const child = node.next.get(key);
+    if (!child) return;
+    const entries = usable(child.entries);
+    if (entries.length > 0) best = { end: j, entries, inflected };
+    // Inflected ending: only ever the last token of a name, so it never continues the walk.
+    if (!inflected) next.push(child);
+  };
   for (let j = i; j < tokens.length && nodes.length > 0; j++) {
     const tok = tokens[j] as Token;
     if (j > i) {
@@ -407,22 +421,12 @@ function longestAt(root: Node, tokens: Token[], i: number, text: string, acronym
     const s1 = stemOf(tok.key, 1);
     const s2 = stemOf(tok.key, 2);
     const acronym = acronyms.has(tok.raw) ? `=${tok.raw}` : undefined;
+    // Keys in a fixed order (stems, then the key, then the acronym key), each probed once per node.
     for (const node of nodes) {
-      // Inflected ending: only ever the last token of a name, so it never continues the walk.
-      for (const stem of [s1, s2]) {
-        if (stem === undefined) continue;
-        const c = node.next.get(stem);
-        const entries = c ? usable(c.entries) : [];
-        if (entries.length > 0) best = { end: j, entries, inflected: true };
-      }
-      for (const key of [tok.key, acronym]) {
-        if (key === undefined) continue;
-        const child = node.next.get(key);
-        if (!child) continue;
-        const entries = usable(child.entries);
-        if (entries.length > 0) best = { end: j, entries, inflected: false };
-        next.push(child);
-      }
+      probe(node, s1, true, j, next);
+      probe(node, s2, true, j, next);
+      probe(node, tok.key, false, j, next);
+      probe(node, acronym, false, j, next);
     }
     nodes = next;
   }

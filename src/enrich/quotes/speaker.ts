@@ -34,7 +34,8 @@ function clause(s: string): string {
 export function attributionAfter(text: string, closeAt: number): Attribution | undefined {
   const from = closeAt + 1;
   const after = text.slice(from, from + 200);
-  const passive = /^\s*,?\s*(\p{L}+)\s+([^,.;„“”"]{2,100}?)\s+zitiert/u.exec(after);
+  // The passive pattern tries every length of its middle part: only worth it when "zitiert" is there at all.
+  const passive = after.includes('zitiert') ? /^\s*,?\s*(\p{L}+)\s+([^,.;„“”"]{2,100}?)\s+zitiert/u.exec(after) : null;
   if (passive && PASSIVE.has(passive[1] ?? '')) {
     const phraseStart = from + after.indexOf(passive[2] ?? '', (passive[1] ?? '').length);
     return { verb: 'zitiert', phrase: passive[2] ?? '', phraseStart, evidence: `${passive[1]} ${words(passive[2] ?? '', EVIDENCE_WORDS)} zitiert` };
