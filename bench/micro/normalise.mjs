@@ -1,6 +1,6 @@
 // Micro-benchmark of the normalise stage alone (src/normalise), over a bench corpus.
 //
-//   node bench/micro/normalise.mjs [--size=1000|10000] [--runs=3] [--out=FILE.json]
+//   node bench/micro/normalise.mjs [--size=1000|10000 | --seeds=DIR] [--runs=3] [--out=FILE.json]
 //
 // Bundles src/ingest + src/normalise with esbuild into a private temp file (so a concurrent
 // `scripts/compile.mjs` by someone else cannot swap the code mid-run), ingests the corpus once
@@ -45,7 +45,9 @@ const { symlinkSync } = await import('node:fs');
 symlinkSync(path.join(root, 'node_modules'), path.join(dir, 'node_modules'));
 const { ingest, normalise } = await import(pathToFileURL(bundle).href);
 
-const seeds = path.join(root, 'bench/corpora', size, 'seeds');
+// `--seeds=DIR` normalises any corpus folder instead (e.g. `--seeds=seeds`, the real seed texts).
+const seedsArg = arg('seeds', undefined);
+const seeds = seedsArg ? path.resolve(root, seedsArg) : path.join(root, 'bench/corpora', size, 'seeds');
 const { documents } = await ingest(seeds);
 const n = documents.length;
 
@@ -72,7 +74,7 @@ for (let r = 0; r < runs; r++) {
   }
 }
 const fmt = (x) => x.toFixed(3);
-console.log(`normalise, ${n} articles (bench/corpora/${size}), ${runs} runs`);
+console.log(`normalise, ${n} articles (${path.relative(root, seeds)}), ${runs} runs`);
 console.log(`  CPU ms/article: median ${fmt(median(perRun))}  (runs: ${perRun.map(fmt).join(', ')})`);
 console.log(`  wall ms/article by format (median): txt ${fmt(median(byFormat.txt))}, md ${fmt(median(byFormat.md))}`);
 

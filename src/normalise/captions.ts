@@ -5,6 +5,7 @@
  * containing no ordinary lowercase words, so a sentence ending "… sagte Kuleba der AFP." is
  * never mistaken for a credit.
  */
+import { isSpace } from './chars.ts';
 import { CAPTIONS } from './data.ts';
 
 export interface CaptionSplit {
@@ -27,6 +28,42 @@ export function looksLikeCredit(tail: string): boolean {
   return true;
 }
 
+/** What a SPLIT match is made of: . ! ? the closing marks, and `\s` (every one a single code unit). */
+const SPLIT_UNITS = new Set([...'.!?"“”»«’)'].map((c) => c.charCodeAt(0)));
+const inSplit = (c: number): boolean => SPLIT_UNITS.has(c) || isSpace(c);
+
+/**
+ * Where to start scanning for split points when only those ending at `minStart` or later count:
+ * at or before `minStart`, right after a character no SPLIT match can contain, so no match of the
+ * scan from 0 straddles it. SPLIT has no lookbehind, so from there on both scans find the same
+ * matches (property-tested against the whole-text scan in test/normalise/captions.test.ts).
+ */
+function scanStart(text: string, minStart: number): number {
+  let from = Math.max(0, minStart);
+  while (from > 0) {
+    const c = text.charCodeAt(from);
+    // Never inside a surrogate pair: a /u scan steps by code points.
+    if (inSplit(text.charCodeAt(from - 1)) || (c >= 0xdc00 && c <= 0xdfff)) from--;
+    else break;
+  }
+  return from;
+}
+
+/**
+ * `[...text.matchAll(SPLIT)]` from the first match that ends at `minStart` or later (with maybe a
+ * few before it, which callers skip like before).
+ */
+export function splitPoints(text: string, minStart: number): RegExpExecArray[] {
+  const out: RegExpExecArray[] = [];
+  SPLIT.lastIndex = scanStart(text, minStart);
+  for (let m = SPLIT.exec(text); m !== null; m = SPLIT.exec(text)) {
+    out.push(m);
+    // matchAll steps past an empty match by one code point (the © lookahead: always one unit).
+    if (m[0] === '') SPLIT.lastIndex = m.index + (text.codePointAt(m.index)! > 0xffff ? 2 : 1);
+  }
+  return out;
+}
+
 /** The caption text and its credit, or undefined when the text carries no credit tail. */
 export function splitCredit(input: string): CaptionSplit | undefined {
   const text = input.trim();
@@ -34,7 +71,7 @@ export function splitCredit(input: string): CaptionSplit | undefined {
   // Earliest split whose whole tail is a credit: "… 2023.Ahn Young-joon/Copyright 2023 The AP.
   // All rights reserved." must split before "Ahn", not before "All".
   const minStart = text.length - CAPTIONS.maxCreditLength;
-  const points = [...text.matchAll(SPLIT)];
+  const points = splitPoints(text, minStart);
   for (let k = 0; k < points.length; k++) {
     const m = points[k]!;
     const end = m.index + m[0].length;

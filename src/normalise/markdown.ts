@@ -12,7 +12,7 @@ import type { Repair } from '../model/article.ts';
 import { matchLine } from './boilerplate.ts';
 import type { SrcLine, Unit } from './lines.ts';
 import { parsePlainMarkdown } from './markdown-plain.ts';
-import { countTokens, repairLine } from './repair.ts';
+import { lazyTokenCounts, repairLine } from './repair.ts';
 import { isTitleRepeat, titleKey } from './title.ts';
 import type { Prepared } from './txt.ts';
 
@@ -102,7 +102,7 @@ export function prepareMarkdown(doc: RawDocument, declaredTitle: string | undefi
 
   // Line rules and title repeats, applied to each block's text as to a text line.
   const keys = new Set([titleKey(declaredTitle ?? prepared.titleLine?.text ?? '')].filter((k) => k !== ''));
-  const ctx = { tokenCount: countTokens(units.map((u) => u.lines[0]?.text ?? '')) };
+  const ctx = { tokenCount: lazyTokenCounts(units.map((u) => u.lines[0]?.text ?? '')) };
   const repairs: Repair[] = prepared.repairs;
   prepared.units = units.filter((u) => {
     const l = u.lines[0] as SrcLine;

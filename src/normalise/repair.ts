@@ -13,9 +13,14 @@ import type { Repair } from '../model/article.ts';
 import { isSpace, isWordUnit } from './chars.ts';
 import { GLUE } from './data.ts';
 
+/** How often a whitespace-separated token (punctuation trimmed) occurs in the document. */
+export interface TokenCounts {
+  get(token: string): number | undefined;
+}
+
 export interface RepairContext {
-  /** How often each whitespace-separated token (punctuation trimmed) occurs in the document. */
-  tokenCount: Map<string, number>;
+  /** The document's token counts (a Map from countTokens, or lazyTokenCounts). */
+  tokenCount: TokenCounts;
   /**
    * Repairs left for this document. A news text needs a handful; thousands mean the input is
    * not prose (generated or binary-like text), and repairing it would only cost time.
@@ -56,6 +61,45 @@ export function countTokens(texts: Iterable<string>): Map<string, number> {
 }
 /** A whole whitespace-delimited token not starting with a-z (`\s` and `\S` as in split(/\s+/)). */
 const CANDIDATE_TOKEN = /(?<!\S)[^\sa-z]\S*/g;
+
+
+/**
+ * The counts countTokens(texts) would give, found per question: repairs ask about a few tokens per
+ * document at most (none when no token could split: lexical() is null for all of them), so each
+ * asked token is looked up with indexOf instead of counting every token of the document. `texts`
+ * is read at the question, so callers hand in a snapshot taken before any line is repaired.
+ */
+export function lazyTokenCounts(texts: readonly string[]): TokenCounts {
+  const asked = new Map<string, number>();
+  return {
+    get(token) {
+      let n = asked.get(token);
+      if (n === undefined) asked.set(token, (n = occurrences(texts, token)));
+      return n === 0 ? undefined : n;
+    },
+  };
+}
+
+/**
+ * How many whitespace-delimited tokens of `texts` not starting with a-z have `key` as their core.
+ * A token whose core is `key` holds it once (the core starts and ends with a word character,
+ * the edges around it are none), so after a hit the search goes on past the token.
+ */
+function occurrences(texts: readonly string[], key: string): number {
+  let n = 0;
+  for (const text of texts) {
+    for (let at = text.indexOf(key); at !== -1; ) {
+      let start = at;
+      while (start > 0 && !isSpace(text.charCodeAt(start - 1))) start--;
+      let end = at + key.length;
+      while (end < text.length && !isSpace(text.charCodeAt(end))) end++;
+      const c = text.charCodeAt(start);
+      if (!(c >= 97 && c <= 122) && coreToken(text.slice(start, end)) === key) n++;
+      at = text.indexOf(key, end);
+    }
+  }
+  return n;
+}
 
 /** The whitespace-delimited token around `at`, before and after a space is inserted at `at`. */
 function spaced(text: string, at: number, rule: string): Omit<Repair, 'line'> {
@@ -108,18 +152,12 @@ const GLUED_SENTENCE = /(?<=[\p{Ll}\d]{2})([.!?])(?=\p{Lu}\p{Ll}{2,})/gu;
 
 /**
  * Whether `text` may hold a GLUED_SENTENCE match: some [.!?] directly before an ASCII capital or
- * a non-ASCII character. A cheap necessary condition: most lines have none, and the lookbehind
- * regex is costly to run over every line.
+ * a non-ASCII code unit. A cheap necessary condition: most lines have none, and the lookbehind
+ * regex is costly to run over every line. Without the u flag the class is per code unit; a regex
+ * that opens with a literal class scans far faster than a char-code loop in JavaScript.
  */
-function mayGlueSentence(text: string): boolean {
-  for (let i = 0, n = text.length - 1; i < n; i++) {
-    const c = text.charCodeAt(i);
-    if (c !== 46 && c !== 33 && c !== 63) continue;
-    const d = text.charCodeAt(i + 1);
-    if ((d >= 65 && d <= 90) || d >= 128) return true;
-  }
-  return false;
-}
+const MAY_GLUE_SENTENCE = /[.!?][A-Z\u0080-\uffff]/;
+const mayGlueSentence = (text: string): boolean => MAY_GLUE_SENTENCE.test(text);
 
 function fixSentenceSpace(text: string, out: Omit<Repair, 'line'>[], limit: number): string {
   if (out.length >= limit || !mayGlueSentence(text)) return text;
@@ -200,9 +238,10 @@ function splitGlued(core: string, prevToken: () => string, ctx: RepairContext): 
   // Both kinds need an upper-case first letter: skip lower-case ASCII words without a lookup.
   const c = core.charCodeAt(0);
   if (c >= 97 && c <= 122) return undefined;
-  if ((ctx.tokenCount.get(core) ?? 0) > 1) return undefined;
+  // The spelling first (cached, pure): most tokens cannot split, and then the counts are never needed.
   const lex = lexical(core);
   if (!lex) return undefined;
+  if ((ctx.tokenCount.get(core) ?? 0) > 1) return undefined;
   const { camel, verb } = lex;
   if (camel && (camel.always || (ctx.tokenCount.get(camel.prefix) ?? 0) > 0)) return { prefix: camel.prefix, suffix: camel.suffix, rule: 'glued-capital' };
   if (!verb) return undefined;

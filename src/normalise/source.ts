@@ -60,6 +60,9 @@ export function findSource(input: SourceInput): Source | null {
 const DATELINE = new RegExp(`^(?:\\p{Lu}[\\p{L}.\\/ -]{1,40}\\s)?\\(((?:${AGENCY_SOURCE})(?:\\s*[/,]\\s*(?:${AGENCY_SOURCE}))*)\\)\\s*[-–—:]`, 'u');
 
 export function datelineAgencies(paragraph: string): string[] {
+  // Every dateline holds "(" within the 120 characters read; most paragraphs have none there.
+  const paren = paragraph.indexOf('(');
+  if (paren === -1 || paren >= 120) return [];
   const m = DATELINE.exec(paragraph.slice(0, 120));
   return m?.[1] ? findAgencies(m[1]) : [];
 }

@@ -8,7 +8,7 @@ import type { RawDocument } from '../model/raw.ts';
 import { applyLineRules } from './boilerplate.ts';
 import { splitCredit } from './captions.ts';
 import { groupUnits, toSrcLines, type SrcLine, type Unit } from './lines.ts';
-import { countTokens, MAX_REPAIRS, repairLine, type QuoteState, type RepairContext } from './repair.ts';
+import { lazyTokenCounts, MAX_REPAIRS, repairLine, type QuoteState, type RepairContext } from './repair.ts';
 import { isHeadline, isTitleRepeat, splitPublisherSuffix, titleKey } from './title.ts';
 
 export interface Prepared {
@@ -72,7 +72,7 @@ export function prepareText(doc: RawDocument, declaredTitle: string | undefined)
   for (const [i, rule] of [...drop].sort((a, b) => a[0] - b[0])) removed.push({ line: lines[i]!.line, text: lines[i]!.text, rule });
 
   const repairs: Repair[] = [];
-  const ctx: RepairContext = { tokenCount: countTokens(lines.map((l) => l.text)) };
+  const ctx: RepairContext = { tokenCount: lazyTokenCounts(lines.map((l) => l.text)) };
   let state: QuoteState = { open: null };
   const kept: boolean[] = [];
   for (let i = 0; i < lines.length; i++) {

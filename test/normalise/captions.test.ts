@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { splitCredit } from '../../src/normalise/captions.ts';
+import fc from 'fast-check';
+import { splitCredit, splitPoints } from '../../src/normalise/captions.ts';
+import * as ref from './reference/captions.ts';
 
 describe('caption credits', () => {
   it.each([
@@ -22,5 +24,36 @@ describe('caption credits', () => {
     'Westliche Bedenken',
   ])('no credit in %j', (input) => {
     expect(splitCredit(input)).toBeUndefined();
+  });
+});
+
+describe('split points scanned near the credit only', () => {
+  // Dense in split characters (. ! ? closers, odd whitespace, ©), markers, astral letters and
+  // lengths around maxCreditLength, so the scan start lands on every kind of neighbour.
+  const PIECES = [
+    'Putin', 'Kim', 'traf', 'sich', 'am', 'Flughafen', '.', '!', '?', '“', '”', '»', '«', '’', ')', '"', ' ', '  ', '\u00a0', '\u3000', '\t',
+    '©', 'Sputnik/Artem', 'Geodakyan', 'Pool', 'via', 'REUTERS', 'Foto:', 'AP', 'dpa', 'All rights reserved', '2023.Ahn', '𝒜lpha', 'Ünal',
+    'die', 'Regierung', '13, 2023', 'Copyright', '/', 'x'.repeat(40), 'Wort '.repeat(12),
+  ];
+  const textArb = fc.array(fc.oneof({ weight: 8, arbitrary: fc.constantFrom(...PIECES) }, { weight: 1, arbitrary: fc.string({ unit: 'grapheme', maxLength: 6 }) }), { minLength: 5, maxLength: 130, size: 'max' }).map((p) => p.join(''));
+
+  it('splitPoints(text, m) holds every point of the whole-text scan that ends at m or later, in order', () => {
+    const SPLIT = /[.!?]["“”»«’)]*\s+|[.!?](?=\p{Lu})|\s*(?=©)/gu; // as in captions.ts
+    const from = (points: RegExpExecArray[], m: number) => {
+      const k = points.findIndex((p) => p.index + p[0].length >= m);
+      return (k === -1 ? [] : points.slice(k)).map((p) => [p.index, p[0]]);
+    };
+    fc.assert(fc.property(textArb, fc.nat(), (text, seed) => {
+      const all = [...text.matchAll(SPLIT)];
+      // Every offset next to a split point, plus one anywhere.
+      const offsets = [seed % (text.length + 1), ...all.flatMap((p) => [p.index - 1, p.index, p.index + 1, p.index + p[0].length, p.index + p[0].length + 1])];
+      for (const m of offsets) expect(from(splitPoints(text, m), m)).toEqual(from(all, m));
+    }), { numRuns: 1000 });
+  });
+
+  it('splitCredit equals the whole-text scan', () => {
+    fc.assert(fc.property(textArb, (text) => {
+      expect(splitCredit(text)).toEqual(ref.splitCredit(text));
+    }), { numRuns: 3000 });
   });
 });

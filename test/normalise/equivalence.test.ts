@@ -10,7 +10,7 @@ import type { Repair } from '../../src/model/article.ts';
 import { normalise } from '../../src/normalise/index.ts';
 import { prepareMarkdown } from '../../src/normalise/markdown.ts';
 import { parsePlainMarkdown } from '../../src/normalise/markdown-plain.ts';
-import { countTokens, repairLine } from '../../src/normalise/repair.ts';
+import { countTokens, lazyTokenCounts, repairLine } from '../../src/normalise/repair.ts';
 import { isTitleRepeat, titleKey } from '../../src/normalise/title.ts';
 import { rawDoc } from './helpers.ts';
 import * as ref from './reference/repair.ts';
@@ -42,7 +42,8 @@ describe('repair fast paths equal the reference', () => {
       fc.property(fc.array(lineArb, { minLength: 1, maxLength: 6 }), fc.integer({ min: 1, max: 8 }), (lines, budget) => {
         const a: Repair[] = [];
         const b: Repair[] = [];
-        const ctxA = { tokenCount: countTokens(lines), budget };
+        // Counted lazily, from the lines as they were before any repair (txt.ts repairs in place).
+        const ctxA = { tokenCount: lazyTokenCounts([...lines]), budget };
         const ctxB = { tokenCount: ref.countTokens(lines), budget };
         const stateA = { open: null as string | null };
         const stateB = { open: null as string | null };
@@ -117,6 +118,20 @@ describe('word count', () => {
         expect(article.wordCount).toBe(reference);
       }),
       { numRuns: 300 },
+    );
+  });
+});
+
+describe('token counts per question', () => {
+  it('lazyTokenCounts answers what countTokens counts, for tokens, their prefixes and anything else', () => {
+    fc.assert(
+      fc.property(fc.array(lineArb, { maxLength: 6 }), fc.array(fc.string({ unit: 'grapheme', maxLength: 6 }), { maxLength: 4 }), (lines, extra) => {
+        const counts = countTokens(lines);
+        const lazy = lazyTokenCounts(lines);
+        const keys = [...counts.keys()].flatMap((k) => [k, k.slice(0, 3), k.slice(0, -2), k.slice(1)]);
+        for (const k of [...keys, ...extra, ...PIECES].filter((x) => x !== '')) expect(lazy.get(k) ?? 0).toBe(counts.get(k) ?? 0);
+      }),
+      { numRuns: 500 },
     );
   });
 });

@@ -12,9 +12,16 @@ function parse(isoDate: string): Date {
 }
 
 const fmt = new Intl.DateTimeFormat('de-DE', { weekday: 'long', day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });
+/** Intl formatting costs microseconds per call, and evidence names the same few event days again and again. */
+const formatted = new Map<string, string>();
 /** „Mittwoch, 19. Juni 2024“ — how the evidence names a date for a German reader. */
 export function germanDate(isoDate: string): string {
-  return fmt.format(parse(isoDate));
+  let s = formatted.get(isoDate);
+  if (s === undefined) {
+    if (formatted.size >= 10_000) formatted.clear();
+    formatted.set(isoDate, (s = fmt.format(parse(isoDate))));
+  }
+  return s;
 }
 
 /** Days since 1970-01-01: loops over dates stay integer arithmetic, no Date per step. */

@@ -58,7 +58,8 @@ export function readDateLine(line: string, strictHead: boolean): LineVerdict | u
   // A verdict needs a full date (digits in every pattern that yields one) or a relative day word:
   // without either, findDates has nothing to offer here.
   if (text === '' || !MAY_DATE_LINE.test(text)) return undefined;
-  if (NOT_PUBLICATION.some((p) => text.toLowerCase().startsWith(p))) return undefined;
+  const lower = text.toLowerCase();
+  if (NOT_PUBLICATION.some((p) => lower.startsWith(p))) return undefined;
   const ds = findDates(text);
   if (ds.length === 0) return undefined;
   const ls = labels(text);

@@ -58,6 +58,7 @@ const LOOKBACK = 40;
 type Built = Omit<DateMention, 'start' | 'end' | 'text'>;
 /** What a builder may hand in: optional keys may be undefined; clean() drops them. */
 type Loose = { [K in keyof Built]?: Built[K] | undefined } & { kind: Built['kind'] };
+type Need = 'digit' | 'month';
 type Builder = (m: RegExpExecArray, pre: RegExpExecArray | null, opts: FindDatesOptions) => Built | undefined;
 interface Rule {
   /** The kinds this rule can produce, for `FindDatesOptions.kinds`. */
@@ -68,6 +69,11 @@ interface Rule {
   needsPrefix?: boolean;
   /** Characters that may not touch the mention on the left (default: letters and digits). */
   left?: RegExp;
+  /**
+   * What every match of `re` contains (an ASCII digit, a month name from the vocabulary): a text
+   * without it is not scanned by this rule at all. Only what the pattern itself requires.
+   */
+  needs?: readonly Need[];
   build: Builder;
 }
 
@@ -85,7 +91,11 @@ function full(y: number | undefined, mo: number | undefined, d: number | undefin
 /** exactOptionalPropertyTypes: drop keys whose value is undefined. */
 function clean(o: Loose): Built {
   const out: Record<string, unknown> = {};
-  for (const [k, v] of Object.entries(o)) if (v !== undefined) out[k] = v;
+  // for-in visits a literal's own keys in the order Object.entries gives, without building pairs.
+  for (const k in o) {
+    const v = o[k as keyof Loose];
+    if (v !== undefined) out[k] = v;
+  }
   return out as Built; // same keys as Loose minus the undefined ones, which is exactly Built
 }
 
@@ -107,6 +117,7 @@ export const RULES: Rule[] = [
     // Mittwoch, 19. Juni 2024, 14:32 Uhr · am 19. Juni · 19. Sept. 2023
     kinds: ['full', 'month'],
     re: new RegExp(`(\\d{1,2})\\.\\s?(${MONTHS})${E}(?:\\s+(\\d{4})${E})?${TIME}`, 'gu'),
+    needs: ['digit', 'month'],
     prefix: WEEKDAY_PREFIX,
     build: (m, pre, o) => full(num(m[3]) ?? o.defaultYear, monthOf(m[2] ?? ''), num(m[1]), { ...dayPrefix(pre), time: clock(m[4], m[5]) }),
   },
@@ -114,6 +125,7 @@ export const RULES: Rule[] = [
     // 19.06.2024 · Mittwoch, 19.06.24, 14:32 Uhr (a year is required: "3.1." is more often a section number)
     kinds: ['full', 'month'],
     re: new RegExp(`(\\d{1,2})\\.(\\d{1,2})\\.(\\d{4}|\\d{2})${E}${TIME}`, 'gu'),
+    needs: ['digit'],
     prefix: WEEKDAY_PREFIX,
     build: (m, pre) => full(year4(m[3]), num(m[2]), num(m[1]), { ...dayPrefix(pre), time: clock(m[4], m[5]) }),
   },
@@ -122,6 +134,7 @@ export const RULES: Rule[] = [
     kinds: ['full', 'year'],
     // a word ("Russland 13, 2023"): keep day and year of the latter, flagged as broken.
     re: new RegExp(`(\\d{1,2}),\\s(\\d{4})${E}`, 'gu'),
+    needs: ['digit'],
     prefix: /(\p{Lu}\p{Ll}+\.?)\s+$/u,
     needsPrefix: true,
     build: (m, pre) => {
@@ -133,6 +146,7 @@ export const RULES: Rule[] = [
     // Juni 2024 · im Juli 2000 · seit März 2022
     kinds: ['month'],
     re: new RegExp(`(${MONTHS})\\s+(\\d{4})${E}`, 'gu'),
+    needs: ['digit', 'month'],
     prefix: /(im|seit|bis|ab|Anfang|Mitte|Ende|Im|Seit|Bis|Ab)\s+$/u,
     build: (m, pre) => clean({ kind: 'month', month: monthOf(m[1] ?? ''), year: num(m[2]), preposition: pre?.[1]?.toLowerCase() }),
   },
@@ -140,6 +154,7 @@ export const RULES: Rule[] = [
     // im September vergangenen Jahres · im März dieses Jahres
     kinds: ['month'],
     re: new RegExp(`(${MONTHS})\\s+(${LAST}|${NEXT}|${THIS})\\s+Jahres${E}`, 'gu'),
+    needs: ['month'],
     prefix: /(im|seit|Im|Seit)\s+$/u,
     build: (m, pre) => clean({ kind: 'month', month: monthOf(m[1] ?? ''), relative: { unit: 'year', amount: direction(m[2] ?? '') }, preposition: pre?.[1]?.toLowerCase() }),
   },
@@ -147,6 +162,7 @@ export const RULES: Rule[] = [
     // im vergangenen September · im März (year unknown)
     kinds: ['month'],
     re: new RegExp(`(${MONTHS})${E}`, 'gu'),
+    needs: ['month'],
     prefix: new RegExp(`(im|seit|Im|Seit)\\s+(?:(${LAST}|${NEXT}|${THIS})\\s+)?$`, 'u'),
     needsPrefix: true,
     build: (m, pre) => clean({ kind: 'month', month: monthOf(m[1] ?? ''), relative: pre?.[2] ? { unit: 'year', amount: direction(pre[2]) } : undefined, preposition: pre?.[1]?.toLowerCase() }),
@@ -203,6 +219,7 @@ export const RULES: Rule[] = [
     // 19:58 Uhr · um 14 Uhr
     kinds: ['time'],
     re: new RegExp(`(\\d{1,2})(?:[:.](\\d{2}))?\\s*Uhr${E}`, 'gu'),
+    needs: ['digit'],
     prefix: /um\s+$/u,
     build: (m) => (Number(m[1]) < 24 ? { kind: 'time', time: clock(m[1], m[2] ?? '00') ?? '' } : undefined),
   },
@@ -210,6 +227,7 @@ export const RULES: Rule[] = [
     // 2019 · im Jahr 1991 · seit 2019 (1900–2099 only; "80.000" and "1.000" are not years)
     kinds: ['year'],
     re: /((?:19|20)\d{2})(?![\p{L}\p{N}]|[.,]\d)/gu,
+    needs: ['digit'],
     prefix: /(im Jahr|im Jahre|seit|bis|ab|von|Im Jahr|Seit|Bis|Ab|Von)\s+$/u,
     left: /[\p{L}\p{N}.,]/u,
     build: (m, pre) => clean({ kind: 'year', year: num(m[1]), preposition: pre?.[1]?.toLowerCase() }),
@@ -225,11 +243,19 @@ function direction(word: string): number {
   return 0;
 }
 
+const HAS_DIGIT = /\d/;
+const HAS_MONTH = new RegExp(MONTHS, 'u');
+
 export function findDates(text: string, opts: FindDatesOptions = {}): DateMention[] {
   const found: DateMention[] = [];
+  // Each need is tested once per call, and only when a rule asks.
+  let digit: boolean | undefined;
+  let month: boolean | undefined;
+  const meets = (need: Need): boolean => (need === 'digit' ? (digit ??= HAS_DIGIT.test(text)) : (month ??= HAS_MONTH.test(text)));
   try {
     for (const rule of RULES) {
       if (opts.kinds && !rule.kinds.some((k) => opts.kinds?.includes(k))) continue;
+      if (rule.needs && !rule.needs.every(meets)) continue;
       rule.re.lastIndex = 0;
       for (let m = rule.re.exec(text); m; m = rule.re.exec(text)) {
         if (m[0] === '') { rule.re.lastIndex++; continue; }

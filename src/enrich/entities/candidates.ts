@@ -17,6 +17,17 @@ import { vocab } from './vocab.ts';
 const lower = (w: string) => w.toLowerCase();
 const ROLE_SUFFIXES = vocab.roleSuffixes.map(lower).sort((a, b) => b.length - a.length);
 const SPEECH = new Set(vocab.speechVerbs.map(lower));
+/**
+ * First code units of the speech verbs and of the institution heads, as tables: a token whose key
+ * (or raw form) starts with none of them needs no Set or Map probe.
+ */
+const firstUnits = (words: readonly string[]): Uint8Array => {
+  const t = new Uint8Array(0x10000);
+  for (const w of words) t[w.charCodeAt(0)] = 1;
+  return t;
+};
+const SPEECH_FIRST = firstUnits([...SPEECH]);
+const mayBeSpeech = (key: string): boolean => SPEECH_FIRST[key.charCodeAt(0)] === 1 && SPEECH.has(key);
 const APPOSITION = new Set(vocab.appositionArticles.map(lower));
 const NOT_NAMES = new Set(vocab.notNames);
 const NOUN_ENDINGS = vocab.nounEndings.map(lower);
@@ -72,9 +83,11 @@ const ORG_PREFIX = 3;
 const slot3 = (w: string) => ((w.charCodeAt(0) & 0x3ff) << 20) | ((w.charCodeAt(1) & 0x3ff) << 10) | (w.charCodeAt(2) & 0x3ff);
 const ORG_STARTS = new Map<number, string[]>();
 for (const h of vocab.orgHeads) ORG_STARTS.set(slot3(h), [...(ORG_STARTS.get(slot3(h)) ?? []), h]);
+/** Both startsWith tests below need the first units equal. */
+const HEAD_FIRST = firstUnits(vocab.orgHeads);
 /** The token opens with a head, or is a glued-off front part of one. */
 const opensHead = (raw: string): boolean => {
-  if (raw.length < ORG_PREFIX) return false;
+  if (raw.length < ORG_PREFIX || HEAD_FIRST[raw.charCodeAt(0)] !== 1) return false;
   const heads = ORG_STARTS.get(slot3(raw));
   return heads !== undefined && heads.some((h) => raw.startsWith(h) || h.startsWith(raw));
 };
@@ -139,7 +152,7 @@ export function findCandidates(texts: TextUnit[], matches: RawMatch[][], ck: Com
     let orgHint = false;
     for (const tok of ck.matcher.tokens(t.text)) {
       if (!orgHint && opensHead(tok.raw)) orgHint = true;
-      if (!(SPEECH.has(tok.key) || (capitalised(tok.raw) && isRoleWord(tok.raw)))) continue;
+      if (!(mayBeSpeech(tok.key) || (capitalised(tok.raw) && isRoleWord(tok.raw)))) continue;
       RE_NAME_AT.lastIndex = tok.end;
       const m = RE_NAME_AT.exec(t.text);
       const name = m?.[1];

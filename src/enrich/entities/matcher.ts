@@ -85,6 +85,21 @@ function foldUnicode(s: string): string {
   return s.normalize('NFD').replace(MARKS, '').toLowerCase().replace(/ß/g, 'ss');
 }
 
+/**
+ * fold(), remembered per word (bounded; a pure function): words recur (Zipf), the NFD fold is
+ * costly, and so is toLowerCase of a word cut from a two-byte string (most German text, with its
+ * „“ quotes, is one) — some 100 ns against a Map probe whose hash the later lookups reuse.
+ */
+const folded = new Map<string, string>();
+function foldMemo(s: string): string {
+  let k = folded.get(s);
+  if (k === undefined) {
+    if (folded.size >= 100_000) folded.clear();
+    folded.set(s, (k = fold(s)));
+  }
+  return k;
+}
+
 export function nameKey(name: string): string {
   return tokenize(name).map((t) => t.key).join(' ');
 }
@@ -92,6 +107,19 @@ export function nameKey(name: string): string {
 /** A word character beyond ASCII (letter, mark or digit), remembered per UTF-16 unit. */
 const WORD_CHAR = /^[\p{L}\p{M}\p{N}]$/u;
 const bmpVerdict = new Uint8Array(0x10000); // 0 unknown, 1 word char, 2 not
+
+/** Case of a BMP code unit beyond ASCII, remembered: 1 \p{Ll}, 2 \p{Lu}, 3 neither (0 unknown). */
+const bmpCase = new Uint8Array(0x10000);
+const LOWER = /^\p{Ll}$/u;
+const UPPER = /^\p{Lu}$/u;
+function caseOf(c: number): number {
+  let v = bmpCase[c]!; // c < 0x10000
+  if (v === 0) {
+    const ch = String.fromCharCode(c);
+    bmpCase[c] = v = LOWER.test(ch) ? 1 : UPPER.test(ch) ? 2 : 3;
+  }
+  return v;
+}
 function wordCharAt(text: string, i: number): number {
   const c = text.charCodeAt(i);
   if (c < 0x80) return (c >= 0x61 && c <= 0x7a) || (c >= 0x41 && c <= 0x5a) || (c >= 0x30 && c <= 0x39) ? 1 : 0;
@@ -107,8 +135,9 @@ function wordCharAt(text: string, i: number): number {
 
 /**
  * Word tokens: maximal runs of letters, marks and digits (what /[\p{L}\p{M}\p{N}]+/gu finds),
- * read by char code without a match object per word. For an ASCII word, glued words (a-z right
- * before A-Z) and the fold are settled on the way; only other words take the Unicode regexes.
+ * read by char code without a match object per word. Glued words (\p{Ll} right before \p{Lu}) are
+ * seen on the way for BMP text (case per code unit from a table); an ASCII word without a capital
+ * is its own key; only words with astral letters take the Unicode regex.
  */
 export function tokenize(text: string): Token[] {
   const out: Token[] = [];
@@ -122,22 +151,35 @@ export function tokenize(text: string): Token[] {
     }
     let start = i;
     let ascii = true;
+    let astral = false;
     let camel = false;
+    let capital = false;
     let prevLower = false;
     while (w !== 0) {
       const c = text.charCodeAt(i);
-      if (c >= 0x80) ascii = false;
-      else {
-        if (prevLower && c >= 0x41 && c <= 0x5a) camel = true;
-        prevLower = c >= 0x61 && c <= 0x7a;
+      let lower: boolean;
+      if (c < 0x80) {
+        const upper = c >= 0x41 && c <= 0x5a;
+        if (prevLower && upper) camel = true;
+        capital ||= upper;
+        lower = c >= 0x61 && c <= 0x7a;
+      } else {
+        ascii = false;
+        if (w === 2) astral = true;
+        const k = w === 2 ? 3 : caseOf(c);
+        if (prevLower && k === 2) camel = true;
+        lower = k === 1;
       }
+      prevLower = lower;
       i += w; // 1 unit, or 2 for an astral code point
       w = i < n ? wordCharAt(text, i) : 0;
     }
     const raw = text.slice(start, i);
-    if (!ascii) camel = HAS_CAMEL.test(raw);
+    // An astral letter has a case too: there the regex decides.
+    if (astral) camel = HAS_CAMEL.test(raw);
     if (!camel) {
-      out.push({ start, end: i, raw, key: ascii ? raw.toLowerCase() : foldUnicode(raw) });
+      // toLowerCase of an ASCII word without a capital is the word itself.
+      out.push({ start, end: i, raw, key: ascii && !capital ? raw : foldMemo(raw) });
       continue;
     }
     for (const part of raw.split(CAMEL)) {
@@ -155,7 +197,7 @@ export function tokenize(text: string): Token[] {
 function splitGlued(tokens: Token[], known: Set<string>): Token[] {
   const out: Token[] = [];
   for (const t of tokens) {
-    if (t.key.length >= 6 && !known.has(t.key) && isUpper(t.raw[0])) {
+    if (t.key.length >= 6 && startsUpper(t.raw) && !known.has(t.key)) {
       const cut = glueCut(t.key, known);
       if (cut > 0) {
         out.push({ start: t.start, end: t.start + cut, raw: t.raw.slice(0, cut), key: t.key.slice(0, cut) });
@@ -180,6 +222,11 @@ const GLUE_MAX = Math.max(0, ...[...GLUE].map((w) => w.length));
 
 const isAcronym = (raw: string) => raw.length >= 2 && /^[\p{Lu}\p{N}]+$/u.test(raw) && /\p{Lu}/u.test(raw);
 const isUpper = (ch: string | undefined) => ch !== undefined && ch !== ch.toLowerCase();
+/** isUpper(raw[0]), decided by char code for ASCII (where only A-Z change in lower case). */
+const startsUpper = (raw: string): boolean => {
+  const c = raw.charCodeAt(0);
+  return c < 0x80 ? c >= 0x41 && c <= 0x5a : isUpper(raw[0]);
+};
 /** Trie key of an alias token: acronyms keep their case ("=AP"), everything else is folded. */
 const keyOf = (raw: string) => (isAcronym(raw) ? `=${raw}` : fold(raw));
 
@@ -349,11 +396,21 @@ function mayStart(root: Node, tok: Token, acronyms: ReadonlySet<string>): boolea
 function longestAt(root: Node, tokens: Token[], i: number, text: string, acronyms: ReadonlySet<string>): RawMatch | undefined {
   const first = tokens[i];
   if (!first || !mayStart(root, first, acronyms)) return undefined;
-  const capFirst = isUpper(first.raw[0]);
+  const capFirst = startsUpper(first.raw);
   // At most two live branches: the folded key and the exact-case acronym key ("ria" / "=RIA").
   let nodes: Node[] = [root];
   let best: { end: number; entries: Entry[]; inflected: boolean } | undefined;
-  const usable = (entries: Entry[]) => entries.filter((e) => capFirst || !e.capStart);
+  // With a capital first token every entry is usable: the node's own list (never mutated after compile).
+  const usable = (entries: Entry[]): Entry[] => (capFirst ? entries : entries.filter((e) => !e.capStart));
+  const probe = (node: Node, key: string | undefined, inflected: boolean, j: number, next: Node[]): void => {
+    if (key === undefined) return;
+    const child = node.next.get(key);
+    if (!child) return;
+    const entries = usable(child.entries);
+    if (entries.length > 0) best = { end: j, entries, inflected };
+    // Inflected ending: only ever the last token of a name, so it never continues the walk.
+    if (!inflected) next.push(child);
+  };
   for (let j = i; j < tokens.length && nodes.length > 0; j++) {
     const tok = tokens[j] as Token;
     if (j > i) {
@@ -364,22 +421,12 @@ function longestAt(root: Node, tokens: Token[], i: number, text: string, acronym
     const s1 = stemOf(tok.key, 1);
     const s2 = stemOf(tok.key, 2);
     const acronym = acronyms.has(tok.raw) ? `=${tok.raw}` : undefined;
+    // Keys in a fixed order (stems, then the key, then the acronym key), each probed once per node.
     for (const node of nodes) {
-      // Inflected ending: only ever the last token of a name, so it never continues the walk.
-      for (const stem of [s1, s2]) {
-        if (stem === undefined) continue;
-        const c = node.next.get(stem);
-        const entries = c ? usable(c.entries) : [];
-        if (entries.length > 0) best = { end: j, entries, inflected: true };
-      }
-      for (const key of [tok.key, acronym]) {
-        if (key === undefined) continue;
-        const child = node.next.get(key);
-        if (!child) continue;
-        const entries = usable(child.entries);
-        if (entries.length > 0) best = { end: j, entries, inflected: false };
-        next.push(child);
-      }
+      probe(node, s1, true, j, next);
+      probe(node, s2, true, j, next);
+      probe(node, tok.key, false, j, next);
+      probe(node, acronym, false, j, next);
     }
     nodes = next;
   }

@@ -90,10 +90,15 @@ export function compileEventIndex(ck: CompiledKnowledge): EventIndex {
     kwIndex.set(slot, [...(kwIndex.get(slot) ?? []), { keyword, words, features }]);
   }
   const wordMatches = (kw: string, key: string) => (kw.length <= EXACT_MAX ? key === kw : key.startsWith(kw));
+  // Either test in wordMatches needs the first units equal: a token that starts no keyword's first
+  // word is turned away by one table read (most are), before the slot is computed.
+  const firstUnit = new Uint8Array(0x10000);
+  for (const list of kwIndex.values()) for (const kw of list) firstUnit[(kw.words[0] as string).charCodeAt(0)] = 1; // words[0] exists: filed under it
   const keywords = (tokens: Token[], from = 0, to = tokens.length): KeywordHit[] => {
     const out: KeywordHit[] = [];
     for (let i = from; i < to; i++) {
       const t = tokens[i] as Token; // i < to <= tokens.length
+      if (firstUnit[t.key.charCodeAt(0)] !== 1) continue;
       const list = kwIndex.get(slotOf(t.key));
       if (list === undefined) continue;
       for (const kw of list) {

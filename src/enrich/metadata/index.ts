@@ -8,6 +8,8 @@ import type { Article } from '../../model/article.ts';
 import { diag, type Diagnostic } from '../../model/diagnostic.ts';
 import type { CompiledKnowledge } from '../knowledge.ts';
 
+// Copies by Object.assign (same keys, same order as a spread; a spread adding keys takes V8's slow
+// clone path, see ../index.ts).
 export function applyOverrides(article: Article, ck: CompiledKnowledge, diagnostics: Diagnostic[]): Article {
   const o = ck.knowledge.overrides[article.sourceFile];
   let out = article;
@@ -16,12 +18,12 @@ export function applyOverrides(article: Article, ck: CompiledKnowledge, diagnost
     if (article.source && article.source.name !== o.publisher) {
       diagnostics.push(diag(article.sourceFile, 'info', 'enrich', 'override-publisher', `Herausgeber „${article.source.name}“ (${article.source.evidence}) durch „${o.publisher}“ aus corpus.yml ersetzt`));
     }
-    out = { ...out, source: { name: o.publisher, provenance: 'declared', evidence: `${where}: publisher` } };
+    out = Object.assign({}, out, { source: { name: o.publisher, provenance: 'declared' as const, evidence: `${where}: publisher` } });
   } else if (article.declared.publisher !== undefined && article.source?.provenance !== 'declared') {
-    out = { ...out, source: { name: article.declared.publisher, provenance: 'declared', evidence: `Front Matter: publisher` } };
+    out = Object.assign({}, out, { source: { name: article.declared.publisher, provenance: 'declared' as const, evidence: `Front Matter: publisher` } });
   }
   if (o?.title !== undefined) {
-    out = { ...out, title: o.title, titleProvenance: 'declared', titleEvidence: `${where}: title (statt „${article.title}“)` };
+    out = Object.assign({}, out, { title: o.title, titleProvenance: 'declared' as const, titleEvidence: `${where}: title (statt „${article.title}“)` });
   }
   return out;
 }

@@ -5,6 +5,8 @@
  * and a quote left open to the end of the paragraph. Nested ‚…‘ and ›…‹ stay inside the text.
  */
 
+import { countWords } from './words.ts';
+
 export interface QuoteSpan {
   /** Offset of the opening mark. */
   open: number;
@@ -71,11 +73,5 @@ export function scanQuotes(text: string): QuoteSpan[] {
   return spans.map(({ open, close, text: t, closed }) => ({ open, close, text: t, closed }));
 }
 
-const WORDS = /[\p{L}\p{N}]+(?:[-'][\p{L}\p{N}]+)*/gu;
 /** Number of words in `s`; with `upTo`, counting stops there (enough to compare with a bound). */
-export function wordCount(s: string, upTo = Infinity): number {
-  let n = 0;
-  WORDS.lastIndex = 0;
-  while (n < upTo && WORDS.exec(s)) n++;
-  return n;
-}
+export const wordCount = countWords;

@@ -4,6 +4,7 @@
  * and the speaker phrase that goes with the verb.
  */
 import { PASSIVE, VERBS, vocab } from './vocab.ts';
+import { wordSpans } from './words.ts';
 
 export interface Attribution {
   verb: string;
@@ -14,11 +15,14 @@ export interface Attribution {
   evidence: string;
 }
 
-const WORD = /\p{L}[\p{L}\p{N}'’.-]*/gu;
 const EVIDENCE_WORDS = 6;
 
+/** The first n words (wordSpans: /\p{L}[\p{L}\p{N}'’.-]* /gu) joined by spaces. */
 function words(s: string, n: number): string {
-  return (s.match(WORD) ?? []).slice(0, n).join(' ');
+  const spans = wordSpans(s, n);
+  let out = '';
+  for (let k = 0; k < spans.length; k += 2) out += (k === 0 ? '' : ' ') + s.slice(spans[k], spans[k + 1]);
+  return out;
 }
 
 /** Up to the first clause break: the speaker phrase never runs past a comma or full stop. */
@@ -30,7 +34,8 @@ function clause(s: string): string {
 export function attributionAfter(text: string, closeAt: number): Attribution | undefined {
   const from = closeAt + 1;
   const after = text.slice(from, from + 200);
-  const passive = /^\s*,?\s*(\p{L}+)\s+([^,.;„“”"]{2,100}?)\s+zitiert/u.exec(after);
+  // The passive pattern tries every length of its middle part: only worth it when "zitiert" is there at all.
+  const passive = after.includes('zitiert') ? /^\s*,?\s*(\p{L}+)\s+([^,.;„“”"]{2,100}?)\s+zitiert/u.exec(after) : null;
   if (passive && PASSIVE.has(passive[1] ?? '')) {
     const phraseStart = from + after.indexOf(passive[2] ?? '', (passive[1] ?? '').length);
     return { verb: 'zitiert', phrase: passive[2] ?? '', phraseStart, evidence: `${passive[1]} ${words(passive[2] ?? '', EVIDENCE_WORDS)} zitiert` };
@@ -53,10 +58,10 @@ export function attributionBefore(text: string, openAt: number): Attribution | u
   const sentence = Math.max(head.lastIndexOf('. '), head.lastIndexOf('? '), head.lastIndexOf('! '));
   const base = windowStart + (sentence >= 0 ? sentence + 2 : 0);
   const clauseText = text.slice(base, windowStart + head.length);
-  const tokens = [...clauseText.matchAll(WORD)];
-  for (let i = tokens.length - 1; i >= 0; i--) {
-    const t = tokens[i];
-    if (!t || !VERBS.has(t[0]) || t[0] === 'so') continue;
+  const spans = wordSpans(clauseText);
+  for (let k = spans.length - 2; k >= 0; k -= 2) {
+    const t = { index: spans[k]!, 0: clauseText.slice(spans[k], spans[k + 1]) }; // k, k + 1 < spans.length
+    if (!VERBS.has(t[0]) || t[0] === 'so') continue;
     const verbEnd = t.index + t[0].length;
     const afterVerb = clauseText.slice(verbEnd).trim();
     // "sagte Putin:" — the speaker follows the verb; "Putin sagte:" — it precedes it.
@@ -93,18 +98,25 @@ export function attributionInSentence(text: string, openAt: number, quoted: read
   const sentenceStart = windowStart + Math.max(head.lastIndexOf('. '), head.lastIndexOf('? '), head.lastIndexOf('! ')) + 1;
   const segment = text.slice(sentenceStart, openAt);
   const near = quoted.filter((q) => q.close > sentenceStart && q.open < openAt);
-  const tokens = [...segment.matchAll(WORD)].filter((t) => {
-    const at = sentenceStart + t.index;
-    return !near.some((q) => at > q.open && at < q.close);
-  });
-  for (let i = tokens.length - 1; i >= 0; i--) {
-    const t = tokens[i];
-    if (!t || !VERBS.has(t[0]) || t[0] === 'so') continue;
+  // Word offsets outside the quotes of this sentence (the words themselves are cut only when read).
+  const all = wordSpans(segment);
+  const starts: number[] = [];
+  const ends: number[] = [];
+  for (let k = 0; k < all.length; k += 2) {
+    const at = sentenceStart + all[k]!; // k < all.length
+    if (near.some((q) => at > q.open && at < q.close)) continue;
+    starts.push(all[k]!);
+    ends.push(all[k + 1]!);
+  }
+  const token = (i: number) => ({ index: starts[i]!, 0: segment.slice(starts[i], ends[i]) }); // 0 <= i < starts.length
+  for (let i = starts.length - 1; i >= 0; i--) {
+    const t = token(i);
+    if (!VERBS.has(t[0]) || t[0] === 'so') continue;
     const verbEnd = sentenceStart + t.index + t[0].length;
     const rest = text.slice(verbEnd, openAt);
     const phrase = clause(rest);
     if (phrase !== '') return { verb: t[0], phrase, phraseStart: verbEnd + rest.indexOf(phrase), evidence: `${t[0]} ${words(phrase, EVIDENCE_WORDS)}` };
-    const subject = tokens[i - 1];
+    const subject = i > 0 ? token(i - 1) : undefined;
     if (subject && /^(?:er|sie)$/.test(subject[0])) {
       return { verb: t[0], phrase: subject[0], phraseStart: sentenceStart + subject.index, evidence: `${subject[0]} ${t[0]}` };
     }

@@ -1,5 +1,8 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { findDates } from '../../../src/enrich/dates/index.ts';
+import { RULES } from '../../../src/enrich/dates/find.ts';
+import { findDates, type DateMention } from '../../../src/enrich/dates/index.ts';
+import { vocab } from '../../../src/enrich/dates/vocab.ts';
 
 describe('findDates: every form in the issue', () => {
   it.each([
@@ -61,3 +64,63 @@ describe('findDates: every form in the issue', () => {
     expect(performance.now() - t).toBeLessThan(1500);
   });
 });
+
+describe('rules skip texts without what they need', () => {
+  const PIECES = [
+    '19.', '06.', '2024', '24', '13, ', '2023', '14:32', ' Uhr', 'um ', 'am ', 'im ', 'seit ', 'Mittwoch', 'Dienstagabend', ', den ', 'Juni', 'Sept.', 'Sep.', 'Jänner',
+    'März', 'Mai', 'vergangenen', 'Jahres', 'letzte', ' Woche', 'zwei', ' Wochen', 'heute', 'Heute', 'gestern', 'morgen', 'Abend', '(19)', ' ', '  ', '\u00a0', ',', '.',
+    'Russland ', 'Berlin', 'x', '1.000', '80.000', '3.1.', 'Maier', 'Juniper', '𝟙', '٣',
+  ];
+  const textArb = fc.array(fc.oneof({ weight: 9, arbitrary: fc.constantFrom(...PIECES) }, { weight: 1, arbitrary: fc.string({ unit: 'grapheme', maxLength: 4 }) }), { maxLength: 40 }).map((p) => p.join(''));
+  const MONTH_NAMES = new RegExp(vocab.months.flatMap((m) => m.names).map((n) => n.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|'), 'gu');
+  const without = (text: string, need: 'digit' | 'month') => (need === 'digit' ? text.replace(/\d/g, '') : text.replace(MONTH_NAMES, ''));
+
+  it('a rule that needs a digit or a month name never matches a text without one', () => {
+    fc.assert(
+      fc.property(textArb, (raw) => {
+        for (const rule of RULES) {
+          for (const need of rule.needs ?? []) {
+            // Removing a month name can join two pieces into a new one: strip until none is left.
+            let text = raw;
+            for (let prev = ''; prev !== text; ) [prev, text] = [text, without(text, need)];
+            expect(new RegExp(rule.re.source, 'u').test(text)).toBe(false);
+          }
+        }
+      }),
+      { numRuns: 500 },
+    );
+  });
+
+  it('findDates equals the scan of every rule over every text', () => {
+    fc.assert(fc.property(textArb, (text) => {
+      expect(findDates(text)).toEqual(findDatesEveryRule(text));
+    }), { numRuns: 1000 });
+  });
+});
+
+/** findDates as it was before rules learned their needs (src/enrich/dates/find.ts at 522d2d4). */
+function findDatesEveryRule(text: string): DateMention[] {
+  const found: DateMention[] = [];
+  for (const rule of RULES) {
+    rule.re.lastIndex = 0;
+    for (let m = rule.re.exec(text); m; m = rule.re.exec(text)) {
+      if (m[0] === '') { rule.re.lastIndex++; continue; }
+      const pre = rule.prefix ? rule.prefix.exec(text.slice(Math.max(0, m.index - 40), m.index)) : null;
+      if (rule.needsPrefix && !pre) continue;
+      const start = m.index - (pre?.[0].length ?? 0);
+      if (start > 0 && (rule.left ?? /[\p{L}\p{N}]/u).test(text[start - 1] ?? '')) continue;
+      const built = rule.build(m, pre, {});
+      if (built) found.push({ start, end: m.index + m[0].length, text: text.slice(start, m.index + m[0].length), ...built });
+    }
+  }
+  found.sort((a, b) => a.start - b.start || b.end - a.end);
+  const out: DateMention[] = [];
+  let reach = -1;
+  for (const d of found) {
+    if (d.start >= reach) {
+      out.push(d);
+      reach = d.end;
+    }
+  }
+  return out;
+}
