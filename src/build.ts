@@ -190,7 +190,9 @@ async function buildWith(
     throw new BuildError('--strict: der Build hat Warnungen; abgebrochen', diagnostics);
   }
 
-  const site = docs.index.finish(knowledge, { files: docs.files, diagnostics, inputs: docs.inputs, locs: docs.locs }, docs.settle);
+  const storeDir = docs.storeDir;
+  const records = pool.localReader() ?? (storeDir !== null ? segmentReader(storeDir) : undefined);
+  const site = docs.index.finish(knowledge, { files: docs.files, diagnostics, inputs: docs.inputs, locs: docs.locs, ...(records ? { records } : {}) }, docs.settle);
   lap('index');
 
   const result: BuildResult = { ok: true, records: site.articles, site, diagnostics, files: docs.files, timings };
@@ -198,8 +200,6 @@ async function buildWith(
   await pool.broadcast('site', siteViewData(site));
   const ctx = createContext(site.knowledge.site, theme);
   const pages: Iterable<AnyPage> = renderSite(site, theme, ctx);
-  const storeDir = docs.storeDir;
-  const records = pool.localReader() ?? (storeDir !== null ? segmentReader(storeDir) : undefined);
   try {
     if (options.write === false) {
       result.pages = await renderInMemory(pages, pool, records);

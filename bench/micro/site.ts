@@ -17,7 +17,7 @@ import { compileKnowledge, enrich } from '../../src/enrich/index.ts';
 import { digestOf } from '../../src/index/digest.ts';
 import { ingest } from '../../src/ingest/index.ts';
 import { loadTheme } from '../../src/ingest/templates.ts';
-import type { ArticleDigest } from '../../src/model/digest.ts';
+import type { ArticleDigest, FullDigest } from '../../src/model/digest.ts';
 import type { EnrichedArticle } from '../../src/model/enriched.ts';
 import type { Knowledge } from '../../src/model/knowledge.ts';
 import type { Page } from '../../src/model/page.ts';
@@ -77,7 +77,7 @@ for (let r = 0; r < runs; r++) {
   note('  chronology', cpu(() => { newest = chronology(linked); }));
   note('  buildEntities', cpu(() => buildEntities(newest, knowledge, collator)));
   note('  groups', cpu(() => { groupPublishers(newest, collator); groupEvents(newest, knowledge.events); quoteGroups(linked); }));
-  note('  relatedArticles', cpu(() => relatedArticles(linked)));
+  note("  relatedArticles", cpu(() => relatedArticles(linked as FullDigest[]))); // digestOf: every block
   gc();
   const s = site as unknown as SiteModel; // assigned inside the timed closure above
   let pages = 0;

@@ -4,7 +4,7 @@
  * the stems of each quotation. Pure; runs where the record was made. The full record itself is
  * stored as JSON (model/record-json.ts) and read back where a page needs it (render/lazy.ts).
  */
-import type { ArticleDigest, FirstMention, RecordPatch } from '../model/digest.ts';
+import type { ArticleDigest, FirstMention, FullDigest, RecordPatch } from '../model/digest.ts';
 import type { EnrichedArticle, Occurrence } from '../model/enriched.ts';
 import { quoteTermsOf } from './features.ts';
 
@@ -21,7 +21,7 @@ export function topicsOf(record: { title: string; blocks: readonly { text: strin
 }
 
 /** `needles`: topicNeedles of the corpus (none: no topics). `quoteTerms`: when known already; computed otherwise. */
-export function digestOf(record: EnrichedArticle, needles: readonly string[] = [], quoteTerms: string[][] = quoteTermsOf(record.quotes)): ArticleDigest {
+export function digestOf(record: EnrichedArticle, needles: readonly string[] = [], quoteTerms: string[][] = quoteTermsOf(record.quotes)): FullDigest {
   const { entities, ...rest } = record;
   return {
     ...rest,
@@ -31,6 +31,20 @@ export function digestOf(record: EnrichedArticle, needles: readonly string[] = [
     quoteTerms,
     topics: topicsOf(record, needles),
   };
+}
+
+/**
+ * The digest without the text of blocks no corpus page shows (see ArticleDigest.blocks): kept are
+ * the first paragraph, the first block and every block an entity is first mentioned in. In place.
+ */
+export function leanDigest(d: FullDigest): ArticleDigest {
+  const keep = new Set<number>([0]);
+  const lede = d.blocks.findIndex((b) => b.type === 'paragraph');
+  if (lede !== -1) keep.add(lede);
+  for (const e of d.entities) if (e.first && e.first.block !== 'title') keep.add(e.first.block);
+  const lean: ArticleDigest = d;
+  lean.blocks = d.blocks.map((b, i) => (keep.has(i) ? b : null));
+  return lean;
 }
 
 export function firstMention(occurrences: readonly Occurrence[]): FirstMention | null {
@@ -66,12 +80,18 @@ export class StringPool {
   orNull = (s: string | null): string | null => (s === null ? null : this.get(s));
 }
 
+/** Digests interned already: a build session (session.ts) feeds the same digest objects to every rebuild. */
+const interned = new WeakSet<ArticleDigest>();
+
 /** Replaces the repeating strings of a digest by the pool's copies (in place; the values stay equal). */
 export function internDigest(d: ArticleDigest, pool: StringPool): ArticleDigest {
+  if (interned.has(d)) return d;
+  interned.add(d);
   const p = pool.get;
   d.language = p(d.language);
   d.titleProvenance = p(d.titleProvenance) as typeof d.titleProvenance;
   for (const b of d.blocks) {
+    if (b === null) continue;
     b.type = p(b.type) as typeof b.type;
     if (b.credit !== undefined) b.credit = p(b.credit);
   }

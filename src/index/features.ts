@@ -8,7 +8,7 @@
  * - `relatedFeatures` → its term vector for related articles (related.ts)
  * - `quoteTermsOf` → the content stems of each quotation, for matching across outlets (quotes.ts)
  */
-import type { ArticleDigest } from '../model/digest.ts';
+import type { FullDigest } from '../model/digest.ts';
 import { quoteTerms } from './quotes.ts';
 import { analyseFields, articleVector } from './analysis.ts';
 import type { NamedVector } from './related.ts';
@@ -27,6 +27,6 @@ export function quoteTermsOf(quotes: readonly { text: string }[]): string[][] {
   return quotes.map((q) => quoteTerms(q.text, quoteMemo));
 }
 
-export function documentFeatures(digest: ArticleDigest): DocumentFeatures {
+export function documentFeatures(digest: FullDigest): DocumentFeatures {
   return { search: analyseFields(articleSearchFields(digest)), related: articleVector(digest) };
 }

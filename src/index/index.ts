@@ -7,8 +7,9 @@ import type { Diagnostic } from '../model/diagnostic.ts';
 import type { ArticleDigest, RecordLoc } from '../model/digest.ts';
 import type { EnrichedArticle } from '../model/enriched.ts';
 import type { Knowledge } from '../model/knowledge.ts';
-import type { RecordWriter } from '../cache/store.ts';
-import { encodeSegments, recordSegments } from '../model/record-json.ts';
+import type { RecordReader, RecordWriter } from '../cache/store.ts';
+import type { Block } from '../model/article.ts';
+import { decodeSegments, encodeSegments, recordSegments, storedBlocks } from '../model/record-json.ts';
 import { digestOf, internDigest, StringPool, topicNeedles } from './digest.ts';
 import { buildEntities, type EntityInfo, type QuoteRef } from './entities.ts';
 import { documentFeatures, type DocumentFeatures } from './features.ts';
@@ -50,6 +51,12 @@ export interface SiteModel {
   ruleDescriptions: ReadonlyMap<string, string>;
   /** The articles' search analyses, merged (document n = articles[n]); search pages add the catalogue documents. */
   search: Postings;
+  /**
+   * An article's full blocks: from the digest when it has them all, else read from the record store
+   * (lean digests, see ArticleDigest.blocks). For the pages that show a whole body (feeds) or
+   * its text (search snippets).
+   */
+  blocksOf(a: Pick<ArticleDigest, 'id' | 'path' | 'blocks'>): Block[];
 }
 
 /**
@@ -79,6 +86,8 @@ export interface BuildInfo {
   inputs?: ReadonlyMap<string, string>;
   /** Article id → where its full record is in the record store (absent: the record is not stored; pages that need it are skipped). */
   locs?: ReadonlyMap<string, RecordLoc>;
+  /** Reads the record store of `locs` (SiteModel.blocksOf for lean digests). */
+  records?: RecordReader;
 }
 
 /** German collation: Ä files with A, Ö with O (DIN 5007-1), case differences last. */
@@ -179,5 +188,11 @@ function siteModel(sorted: ArticleDigest[], knowledge: Knowledge, build: BuildIn
     quoteGroupOf,
     ruleDescriptions: ruleDescriptions(),
     search,
+    blocksOf: (a) => {
+      if (!a.blocks.includes(null)) return a.blocks as Block[]; // checked: no null
+      const loc = build.locs?.get(a.id);
+      if (!loc || !build.records) throw new Error(`index: der volle Text von ${a.path} ist nicht im Datensatzspeicher`);
+      return storedBlocks(decodeSegments(build.records.body(loc)));
+    },
   };
 }

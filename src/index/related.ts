@@ -132,19 +132,23 @@ export interface Vector {
 }
 
 type RelatedInput = { id: string; title: string; blocks: readonly { text: string }[]; entities: readonly { id: string; mentions: number }[] };
+/** With the vectors prepared, the articles' text is not read (lean digests have none). */
+type PreparedInput = { id: string; entities: readonly { id: string; mentions: number }[] };
 
 /**
  * `prepared`: the articles' vectors (same order as `articles`) interned in `table`, when the
  * per-article half was computed elsewhere (index/features.ts); otherwise computed here. The
  * vectors' weights are overwritten.
  */
-export function relatedArticles(articles: readonly RelatedInput[], options: RelatedOptions = {}, prepared?: { table: FeatureTable; vectors: Vector[] }): Map<string, Related[]> {
+export function relatedArticles(articles: readonly RelatedInput[], options?: RelatedOptions): Map<string, Related[]>;
+export function relatedArticles(articles: readonly PreparedInput[], options: RelatedOptions, prepared: { table: FeatureTable; vectors: Vector[] }): Map<string, Related[]>;
+export function relatedArticles(articles: readonly PreparedInput[], options: RelatedOptions = {}, prepared?: { table: FeatureTable; vectors: Vector[] }): Map<string, Related[]> {
   const limit = options.limit ?? 5;
   const signatureSize = options.signature ?? 24;
   const maxPosting = options.maxPosting ?? 200;
   const minScore = options.minScore ?? 0.05;
   const features = prepared?.table ?? new FeatureTable();
-  const vectors = prepared?.vectors ?? articles.map((a) => features.intern(articleVector(a)));
+  const vectors = prepared?.vectors ?? (articles as readonly RelatedInput[]).map((a) => features.intern(articleVector(a))); // the first overload: without vectors, full inputs
   const df = new Int32Array(features.names.length);
   for (const v of vectors) for (const f of v.features) df[f] = (df[f] as number) + 1;
   const n = articles.length;
@@ -192,7 +196,7 @@ export function relatedArticles(articles: readonly RelatedInput[], options: Rela
   const acc = new Float64Array(n);
   const touched: number[] = [];
   for (let doc = 0; doc < n; doc++) {
-    const a = articles[doc] as RelatedInput; // doc < n
+    const a = articles[doc] as PreparedInput; // doc < n
     const v = vectors[doc] as Vector;
     touched.length = 0;
     for (const i of signatures[doc] as number[]) {

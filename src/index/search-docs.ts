@@ -26,7 +26,7 @@ export function searchDocs(site: SiteModel): SearchDocs {
         path: a.path,
         date: a.published?.date ?? null,
         source: a.source?.name ?? null,
-        text: bodyText(a.blocks),
+        text: bodyText(site.blocksOf(a)),
         entities: articleEntityNames(a.entities),
       };
     },

@@ -22,14 +22,23 @@ export interface FirstMention {
 export type EntityDigest = Omit<EntityRef, 'occurrences'> & { first: FirstMention | null };
 
 export type ArticleDigest = Omit<EnrichedArticle, 'entities' | 'blocks'> & {
-  /** The blocks, for passages, snippets, feeds and the coverage topics. */
-  blocks: Block[];
+  /**
+   * The blocks, in the record's order, where the corpus pages show them: the lede (first paragraph,
+   * and the first block) and the blocks of first mentions (entity passages). A lean digest
+   * (`leanDigest`, what the document stages hand on) has `null` for every other block: the body text
+   * is most of an article's size, and the full blocks stay in the record store
+   * (`SiteModel.blocksOf`). A digest made by `digestOf` still has them all.
+   */
+  blocks: (Block | null)[];
   entities: EntityDigest[];
   /** Per quote (same order as `quotes`): its content stems, sorted and unique (src/index/quotes.ts). */
   quoteTerms: string[][];
   /** The event keywords of corpus.yml the text contains, lower-cased (the coverage page's topics). */
   topics: string[];
 };
+
+/** A digest with every block, as `digestOf` makes it (what the per-article index features are computed from). */
+export type FullDigest = Omit<ArticleDigest, 'blocks'> & { blocks: Block[] };
 
 /** Where a record lives in the record store: segment number, byte offset, lengths of its two parts. */
 export interface RecordLoc {

@@ -8,8 +8,12 @@
  * Stored layout: u32 segment count n, n × u32 byte lengths, then the segments:
  *   0        `"sourceFile":…,"entities":[…]`   (everything between path and quotes)
  *   1 … q    `{"text":…,"evidence":"…"`        (each quote up to its sameAs)
- *   n − 1    `"candidates":[…]`
+ *   n − 2    `"candidates":[…]`
+ *   n − 1    `[…]` the blocks again, alone (not part of the record's JSON): what the corpus pages
+ *            read of an article's body (search snippets, feeds) without parsing its entities'
+ *            occurrence lists — lean digests (index/digest.ts leanDigest) carry no body text.
  */
+import type { Block } from './article.ts';
 import type { RecordPatch } from './digest.ts';
 import type { EnrichedArticle } from './enriched.ts';
 
@@ -38,7 +42,17 @@ export function recordSegments(r: EnrichedArticle): string[] {
     entities: r.entities,
   });
   const quotes = r.quotes.map((q) => `{${inner({ text: q.text, speakerId: q.speakerId, speakerName: q.speakerName, paragraph: q.paragraph, evidence: q.evidence })}`);
-  return [middle, ...quotes, inner({ candidates: r.candidates })];
+  return [middle, ...quotes, inner({ candidates: r.candidates }), JSON.stringify(r.blocks)];
+}
+
+/** Quotations a stored record has (decoded segments). */
+export const storedQuotes = (segments: readonly Uint8Array[]): number => segments.length - 3;
+
+/** The record's blocks from its decoded segments, without parsing the rest. */
+export function storedBlocks(segments: readonly Uint8Array[]): Block[] {
+  const last = segments[segments.length - 1];
+  if (!last) throw new Error('Datensatz-JSON: keine Segmente');
+  return JSON.parse(Buffer.from(last.buffer, last.byteOffset, last.byteLength).toString('utf8')) as Block[]; // written by recordSegments from a checked record
 }
 
 export function encodeSegments(segments: readonly string[]): Buffer {
@@ -53,7 +67,7 @@ export function encodeSegments(segments: readonly string[]): Buffer {
 export function decodeSegments(bytes: Uint8Array): Buffer[] {
   const buf = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   const n = buf.readUInt32LE(0);
-  if (n < 2 || 4 * (n + 1) > buf.byteLength) throw new Error('Datensatz-JSON: Kopf beschädigt');
+  if (n < 3 || 4 * (n + 1) > buf.byteLength) throw new Error('Datensatz-JSON: Kopf beschädigt');
   const out: Buffer[] = [];
   let at = 4 * (n + 1);
   for (let i = 0; i < n; i++) {
@@ -70,7 +84,7 @@ export function decodeSegments(bytes: Uint8Array): Buffer[] {
  * between them); their concatenation is `JSON.stringify(patched record)` in UTF-8.
  */
 export function recordJsonPieces(segments: readonly Uint8Array[], patch: RecordPatch): Uint8Array[] {
-  const quotes = segments.length - 2;
+  const quotes = storedQuotes(segments);
   if (patch.sameAs.length !== quotes) throw new Error(`Datensatz-JSON: ${quotes} Zitate gespeichert, ${patch.sameAs.length} im Index`);
   const out: Uint8Array[] = [Buffer.from(`{"id":${JSON.stringify(patch.id)},"slug":${JSON.stringify(patch.slug)},"path":${JSON.stringify(patch.path)},`), segments[0] as Uint8Array];
   out.push(Buffer.from(',"quotes":['));

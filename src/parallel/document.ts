@@ -7,12 +7,12 @@
 import { createHash } from 'node:crypto';
 import { enrich, type CompiledKnowledge } from '../enrich/index.ts';
 import { documentFromBytes } from '../ingest/index.ts';
-import { digestOf } from '../index/digest.ts';
+import { digestOf, leanDigest } from '../index/digest.ts';
 import { documentFeatures, type DocumentFeatures } from '../index/features.ts';
 import { diag, type Diagnostic } from '../model/diagnostic.ts';
-import type { ArticleDigest, RecordLoc } from '../model/digest.ts';
+import type { ArticleDigest, FullDigest, RecordLoc } from '../model/digest.ts';
 import { EnrichedArticleSchema, type EnrichedArticle } from '../model/enriched.ts';
-import { decodeSegments, encodeSegments, recordJson, recordSegments } from '../model/record-json.ts';
+import { decodeSegments, encodeSegments, recordJson, recordSegments, storedQuotes } from '../model/record-json.ts';
 import { normalise } from '../normalise/index.ts';
 import type { RecordReader, RecordWriter, StoredHead } from '../cache/store.ts';
 
@@ -74,7 +74,8 @@ export function processFile(input: DocumentInput, ctx: DocumentContext): Documen
     if (stored) {
       outcome.normaliseDiagnostics = stored.head.normaliseDiagnostics;
       outcome.enrichDiagnostics = stored.head.enrichDiagnostics;
-      outcome.article = { digest: stored.digest, features: documentFeatures(stored.digest), loc: hit, key, input: input_, cached: true };
+      const features = documentFeatures(stored.digest);
+      outcome.article = { digest: leanDigest(stored.digest), features, loc: hit, key, input: input_, cached: true };
       return outcome;
     }
   }
@@ -95,17 +96,17 @@ export function processFile(input: DocumentInput, ctx: DocumentContext): Documen
   const r = e.record;
   const head: StoredHead = { key, id: r.id, slug: r.slug, path: r.path, normaliseDiagnostics: n.diagnostics, enrichDiagnostics: e.diagnostics };
   const loc = ctx.writer.append(head, encodeSegments(recordSegments(r)));
-  outcome.article = { digest, features, loc, key, input: input_, cached: false };
+  outcome.article = { digest: leanDigest(digest), features, loc, key, input: input_, cached: false };
   return outcome;
 }
 
 /** A cache entry, or undefined when it cannot be read or belongs to another key (then the file is made afresh). */
-function fromCache(reader: RecordReader, loc: RecordLoc, key: string, topics: readonly string[]): { head: StoredHead; digest: ArticleDigest } | undefined {
+function fromCache(reader: RecordReader, loc: RecordLoc, key: string, topics: readonly string[]): { head: StoredHead; digest: FullDigest } | undefined {
   try {
     const head = reader.head(loc);
     if (head?.key !== key) return undefined;
     const segments = decodeSegments(reader.body(loc));
-    const record = JSON.parse(recordJson(segments, { id: head.id, slug: head.slug, path: head.path, sameAs: segments.slice(2).map(() => []) })) as EnrichedArticle; // written from a checked record
+    const record = JSON.parse(recordJson(segments, { id: head.id, slug: head.slug, path: head.path, sameAs: Array.from({ length: storedQuotes(segments) }, () => []) })) as EnrichedArticle; // written from a checked record
     return { head, digest: digestOf(record, topics) };
   } catch {
     return undefined;

@@ -12,10 +12,10 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { openCacheIndex, saveCacheIndex, storeDirOf } from '../../src/cache/index.ts';
 import { memoryStore, segmentReader, segmentWriter, type StoredBody, type StoredHead } from '../../src/cache/store.ts';
 import { build } from '../../src/build.ts';
-import { digestOf, patchOf } from '../../src/index/digest.ts';
+import { digestOf, leanDigest, patchOf } from '../../src/index/digest.ts';
 import { documentFeatures } from '../../src/index/features.ts';
 import type { RecordLoc } from '../../src/model/digest.ts';
-import { decodeSegments, encodeSegments, recordJson, recordSegments } from '../../src/model/record-json.ts';
+import { decodeSegments, encodeSegments, recordJson, recordSegments, storedBlocks, storedQuotes } from '../../src/model/record-json.ts';
 
 const dirs: string[] = [];
 const tmp = () => {
@@ -38,7 +38,7 @@ async function seedRecords() {
 
 function entry(i: number): [StoredHead, StoredBody] {
   const head = { key: `k${i}`, id: `a${i}`, slug: `s${i}`, path: `artikel/s${i}.html`, normaliseDiagnostics: [{ file: `f${i}`, severity: 'info' as const, stage: 'normalise' as const, ruleId: 'x', message: `Meldung ${i}` }], enrichDiagnostics: [] };
-  const body = encodeSegments([`"title":"Titel „${i}“ ${'ä'.repeat(i)}"`, '"candidates":[]']);
+  const body = encodeSegments([`"title":"Titel „${i}“ ${'ä'.repeat(i)}"`, '"candidates":[]', '[]']);
   return [head, body];
 }
 
@@ -115,6 +115,27 @@ describe('record cache index', () => {
   });
 });
 
+describe('lean digests (what the main thread holds of each article)', () => {
+  it('keep the text of the first block, the first paragraph and every first-mention block, and nothing else', async () => {
+    for (const r of await seedRecords()) {
+      const full = digestOf(r);
+      const needed = new Set<number>([0, r.blocks.findIndex((b) => b.type === 'paragraph')]);
+      for (const e of full.entities) if (e.first && e.first.block !== 'title') needed.add(e.first.block);
+      const lean = leanDigest(digestOf(r));
+      expect(lean.blocks).toHaveLength(r.blocks.length);
+      lean.blocks.forEach((b, i) => expect(b).toEqual(needed.has(i) ? r.blocks[i] : null));
+      expect(lean.blocks.filter((b) => b === null).length).toBeGreaterThan(0);
+    }
+  });
+
+  it('a build’s site model gives every article its full blocks back from the record store', async () => {
+    const result = await build({ seedsDir: SEEDS, outDir: path.join(tmp(), 'out2'), write: false, workers: 2 });
+    const records = new Map((await seedRecords()).map((r) => [r.id, r]));
+    expect(result.records.some((a) => a.blocks.includes(null))).toBe(true);
+    for (const a of result.records) expect(result.site.blocksOf(a)).toEqual(records.get(a.id)?.blocks);
+  });
+});
+
 describe('stored record JSON + patch = JSON.stringify(record)', () => {
   it('for every seed, byte for byte, also with other ids, slugs and sameAs lists', async () => {
     const records = await seedRecords();
@@ -126,6 +147,14 @@ describe('stored record JSON + patch = JSON.stringify(record)', () => {
       const other = { id: 'x"y', slug: 'neu', path: 'artikel/neu.html', sameAs: r.quotes.map((_, i) => (i % 2 ? ['a', 'b'] : [])) };
       const patched = { ...r, id: other.id, slug: other.slug, path: other.path, quotes: r.quotes.map((q, i) => ({ ...q, sameAs: other.sameAs[i]! })) };
       expect(recordJson(segments, other)).toBe(JSON.stringify(patched));
+    }
+  });
+
+  it('keep the blocks once more, alone: read back without the rest of the record', async () => {
+    for (const r of await seedRecords()) {
+      const segments = decodeSegments(encodeSegments(recordSegments(r)));
+      expect(storedQuotes(segments)).toBe(r.quotes.length);
+      expect(storedBlocks(segments)).toEqual(r.blocks);
     }
   });
 

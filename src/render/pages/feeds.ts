@@ -69,6 +69,8 @@ export type FeedArticle = Pick<ArticleDigest, 'id' | 'title' | 'path' | 'publish
 
 export interface FeedEntry {
   article: FeedArticle;
+  /** The article's full body (a lean digest has only some of its blocks). */
+  blocks: readonly Block[];
   date: string;
   id: string;
   /** Absolute when the site has a base URL, else relative to the feed. */
@@ -92,8 +94,14 @@ export interface FeedData {
 
 const timestamp = (date: string) => `${date}T00:00:00Z`;
 
-/** Feeds need only the site settings and the articles. */
-export type FeedSource = Pick<SiteModel, 'knowledge'> & { articles: readonly FeedArticle[] };
+/** Feeds need only the site settings and the articles; `blocksOf` when the articles are lean digests. */
+export type FeedSource = Pick<SiteModel, 'knowledge'> & { articles: readonly FeedArticle[]; blocksOf?: SiteModel['blocksOf'] };
+
+function fullBlocks(site: FeedSource, a: FeedArticle): readonly Block[] {
+  if (site.blocksOf) return site.blocksOf(a);
+  if (a.blocks.some((b) => b === null)) throw new Error(`feeds: ${a.path} ohne vollen Text`);
+  return a.blocks as Block[]; // checked: no null
+}
 
 export function feedData(site: FeedSource, limit = FEED_LIMIT): FeedData {
   const s = site.knowledge.site;
@@ -102,9 +110,11 @@ export function feedData(site: FeedSource, limit = FEED_LIMIT): FeedData {
     .sort((a, b) => (a.published.date === b.published.date ? (a.id < b.id ? -1 : a.id > b.id ? 1 : 0) : a.published.date < b.published.date ? 1 : -1));
   const entries = dated.slice(0, limit).map((a) => {
     const abs = absoluteUrl(s.baseUrl, a.path);
-    const lead = a.blocks.find((b) => b.type === 'paragraph') ?? a.blocks[0];
+    const blocks = fullBlocks(site, a);
+    const lead = blocks.find((b) => b.type === 'paragraph') ?? blocks[0];
     return {
       article: a,
+      blocks,
       date: a.published.date,
       id: uuidV5(`${s.title}\n${a.id}`),
       link: abs ?? a.path,
@@ -148,7 +158,7 @@ export function atomFeed(feed: FeedData): string {
     );
     for (const name of [...new Set(e.article.entities.map((x) => x.name))].sort()) lines.push(`    <category term="${xml(name)}"/>`);
     if (e.summary) lines.push(`    <summary type="text">${xml(e.summary)}</summary>`);
-    lines.push(`    <content type="html">${xml(bodyHtml(e.article.blocks))}</content>`, '  </entry>');
+    lines.push(`    <content type="html">${xml(bodyHtml(e.blocks))}</content>`, '  </entry>');
   }
   lines.push('</feed>', '');
   return lines.join('\n');
@@ -169,7 +179,7 @@ export function jsonFeed(feed: FeedData): string {
       id: e.id,
       ...(e.absolute ? { url: e.link } : {}),
       title: e.article.title,
-      content_html: bodyHtml(e.article.blocks),
+      content_html: bodyHtml(e.blocks),
       ...(e.summary ? { summary: e.summary } : {}),
       date_published: timestamp(e.date),
       authors: [{ name: e.author }],
