@@ -5,7 +5,7 @@
  * Counts files whose mtime changed in the last rebuild (pages rewritten).
  */
 import { spawn } from 'node:child_process';
-import { link, mkdir, readdir, readFile, rm, stat, unlink, writeFile } from 'node:fs/promises';
+import { link, mkdir, readdir, readFile, rename, rm, stat, unlink, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { CorpusInfo } from './generate.ts';
 import { measure, stats } from './measure.ts';
@@ -80,6 +80,9 @@ export async function measureDevIncremental(corpus: CorpusInfo, workRoot: string
   const child = spawn(process.execPath, [PRESSESCHAU_BIN, 'dev', '--seeds', seeds, '--out', out, '--port', String(port)], { stdio: ['ignore', 'ignore', 'pipe'], env: { ...process.env, NO_COLOR: '1' } });
   const summaries: number[] = [];
   const waiting: ((ms: number) => void)[] = [];
+  // Edits made before the watcher has scanned the corpus are not seen: wait for its line.
+  let watching!: () => void;
+  const ready = new Promise<void>((resolve) => (watching = resolve));
   let buffer = '';
   child.stderr.setEncoding('utf8');
   child.stderr.on('data', (chunk: string) => {
@@ -88,6 +91,7 @@ export async function measureDevIncremental(corpus: CorpusInfo, workRoot: string
     while ((nl = buffer.indexOf('\n')) !== -1) {
       const line = buffer.slice(0, nl);
       buffer = buffer.slice(nl + 1);
+      if (line.startsWith('beobachtet:')) watching();
       const ms = line.includes('Artikel') ? summaryMs(line) : null;
       if (ms === null) continue;
       const w = waiting.shift();
@@ -106,14 +110,18 @@ export async function measureDevIncremental(corpus: CorpusInfo, workRoot: string
   });
   try {
     const fullMs = await next();
+    await ready;
     const articles = names.filter((n) => /\.(txt|md)$/.test(n));
     const times: number[] = [];
     for (let k = 0; k < edits; k++) {
       const name = articles[Math.floor(((k + 0.25) / edits) * articles.length)] as string; // index < length by construction
       const file = path.join(seeds, name);
       const text = await readFile(file, 'utf8');
-      await unlink(file);
-      await writeFile(file, `${text.trimEnd()}\n\nNachtrag ${k + 1}: Die Redaktion hat diesen Artikel am Abend ergänzt.\n`);
+      // Written beside it and renamed over it, as editors save: one change event, and the
+      // shared corpus file (a hard link) is not touched.
+      await writeFile(`${file}.tmp~`, `${text.trimEnd()}\n\nNachtrag ${k + 1}: Die Redaktion hat diesen Artikel am Abend ergänzt.\n`);
+      summaries.length = 0;
+      await rename(`${file}.tmp~`, file);
       times.push(await next());
       process.stderr.write(`  dev: ${name} → ${times.at(-1)} ms\n`);
       // let the watcher settle before the next edit

@@ -158,12 +158,14 @@ async function main(): Promise<number> {
     process.stderr.write('bench/results.json geschrieben\n');
   }
   if (args.updateDocs) {
-    const doc = path.join(ROOT, 'docs/performance.md');
-    const text = await readFile(doc, 'utf8');
-    const re = /<!-- bench:start -->[\s\S]*<!-- bench:end -->/;
-    if (!re.test(text)) throw new Error(`${doc}: Marken <!-- bench:start --> … <!-- bench:end --> fehlen`);
-    await writeFile(doc, text.replace(re, `<!-- bench:start -->\n${table}\n<!-- bench:end -->`));
-    process.stderr.write('docs/performance.md aktualisiert\n');
+    for (const name of ['docs/performance.md', 'README.md']) {
+      const doc = path.join(ROOT, name);
+      const text = await readFile(doc, 'utf8');
+      const re = /<!-- bench:start -->[\s\S]*<!-- bench:end -->/;
+      if (!re.test(text)) throw new Error(`${doc}: Marken <!-- bench:start --> … <!-- bench:end --> fehlen`);
+      await writeFile(doc, text.replace(re, `<!-- bench:start -->\n${table}\n<!-- bench:end -->`));
+      process.stderr.write(`${name} aktualisiert\n`);
+    }
   }
   return failed ? 1 : 0;
 }

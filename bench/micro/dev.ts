@@ -1,0 +1,62 @@
+/**
+ * Profile of one session rebuild (what `presseschau dev` does after an edit), launcher:
+ * bench/micro/dev.mjs. Usage: node bench/micro/dev.mjs <seeds folder> <work folder> [--edits=3] [--profile]
+ * The seeds folder is hard-linked into <work>/seeds (edited files are unlinked first, so the
+ * original is never touched); one full session build, then each edit is followed by a timed
+ * rebuild. With --profile the last rebuild's main-thread CPU profile is written to
+ * <work>/rebuild.cpuprofile and its top self-time functions printed.
+ */
+import { linkSync, mkdirSync, readdirSync, readFileSync, rmSync, unlinkSync, writeFileSync } from 'node:fs';
+import { Session } from 'node:inspector/promises';
+import path from 'node:path';
+import { build } from '../../src/build.ts';
+import { closeSession, createSession } from '../../src/session.ts';
+
+const [src, work] = process.argv.slice(2).filter((a) => !a.startsWith('--'));
+if (src === undefined || work === undefined) throw new Error('usage: dev.mjs <seeds> <work>');
+const edits = Number(process.argv.find((a) => a.startsWith('--edits='))?.slice(8) ?? 3);
+const profile = process.argv.includes('--profile');
+rmSync(work, { recursive: true, force: true });
+const seeds = path.join(work, 'seeds');
+mkdirSync(seeds, { recursive: true });
+const names = readdirSync(src).sort();
+for (const n of names) linkSync(path.join(src, n), path.join(seeds, n));
+const articles = names.filter((n) => /\.(txt|md)$/.test(n));
+const session = createSession();
+const outDir = path.join(work, 'out');
+let t = performance.now();
+await build({ seedsDir: seeds, outDir, session });
+console.log(`full: ${(performance.now() - t).toFixed(0)} ms`);
+for (let k = 0; k < edits; k++) {
+  const name = articles[Math.floor(((k + 0.25) / edits) * articles.length)] as string;
+  const file = path.join(seeds, name);
+  const text = readFileSync(file, 'utf8');
+  unlinkSync(file);
+  writeFileSync(file, `${text.trimEnd()}\n\nNachtrag ${k + 1}: Die Redaktion hat diesen Artikel am Abend ergänzt.\n`);
+  const last = profile && k === edits - 1;
+  const inspector = new Session();
+  if (last) {
+    inspector.connect();
+    await inspector.post('Profiler.enable');
+    await inspector.post('Profiler.start');
+  }
+  t = performance.now();
+  await build({ seedsDir: seeds, outDir, session });
+  console.log(`rebuild ${name}: ${(performance.now() - t).toFixed(0)} ms`);
+  if (last) {
+    const { profile: p } = await inspector.post('Profiler.stop');
+    writeFileSync(path.join(work, 'rebuild.cpuprofile'), JSON.stringify(p));
+    const self = new Map<string, number>();
+    const dt = p.timeDeltas ?? [];
+    const byId = new Map(p.nodes.map((n) => [n.id, n]));
+    (p.samples ?? []).forEach((id, i) => {
+      const n = byId.get(id);
+      if (!n) return;
+      const f = n.callFrame;
+      const key = `${f.functionName || '(anon)'} ${path.basename(f.url)}:${f.lineNumber + 1}`;
+      self.set(key, (self.get(key) ?? 0) + (dt[i] ?? 0) / 1000);
+    });
+    for (const [k2, ms] of [...self].sort((a, b) => b[1] - a[1]).slice(0, 40)) console.log(`${ms.toFixed(0).padStart(7)} ms  ${k2}`);
+  }
+}
+await closeSession(session);
