@@ -132,7 +132,7 @@ describe('lean digests (what the main thread holds of each article)', () => {
     const result = await build({ seedsDir: SEEDS, outDir: path.join(tmp(), 'out2'), write: false, workers: 2 });
     const records = new Map((await seedRecords()).map((r) => [r.id, r]));
     expect(result.records.some((a) => a.blocks.includes(null))).toBe(true);
-    for (const a of result.records) expect(result.site.blocksOf(a)).toEqual(records.get(a.id)?.blocks);
+    for (const a of result.records) expect(result.site?.blocksOf(a)).toEqual(records.get(a.id)?.blocks);
   });
 });
 
