@@ -25,9 +25,9 @@ export type ArticleDigest = Omit<EnrichedArticle, 'entities' | 'blocks'> & {
   /**
    * The blocks, in the record's order, where the corpus pages show them: the lede (first paragraph,
    * and the first block) and the blocks of first mentions (entity passages). A lean digest
-   * (`leanDigest`, what the document stages hand on) has `null` for every other block: the body text
-   * is most of an article's size, and the full blocks stay in the record store
-   * (`SiteModel.blocksOf`). A digest made by `digestOf` still has them all.
+   * (`leanDigest`, what the document stages hand on) has `null` for every other block: at 100 000 articles
+   * every byte per article held on the main thread counts, and the full blocks stay in the record
+   * store (`SiteModel.blocksOf`). A digest made by `digestOf` still has them all.
    */
   blocks: (Block | null)[];
   entities: EntityDigest[];
