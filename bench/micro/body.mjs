@@ -13,13 +13,12 @@
 // flattens the direct path's rope as the page writer would, the work the libraries' join does.
 // `--records FILE`: keep the enriched records (v8-serialised) between runs, so repeated runs
 // start fast and do not move when other stages change.
-import { build } from 'esbuild';
 import { createHash } from 'node:crypto';
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import v8 from 'node:v8';
+import { bundleInTemp } from './bundle-run.mjs';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
 const arg = (name, dflt) => {
@@ -31,32 +30,15 @@ const runs = Number(arg('runs', '7'));
 const limit = Number(arg('limit', 'Infinity'));
 const recordsFile = arg('records', undefined);
 
-const dir = mkdtempSync(path.join(tmpdir(), 'body-micro-'));
-const bundle = path.join(dir, 'entry.mjs');
+const { dir, bundle } = await bundleInTemp('body-micro', [
+  "export { ingest } from './src/ingest/index.ts';",
+  "export { normalise } from './src/normalise/index.ts';",
+  "export { parseKnowledge } from './src/config/corpus.ts';",
+  "export { compileKnowledge, enrich } from './src/enrich/index.ts';",
+  "export { ENTITY_DIRS } from './src/index/paths.ts';",
+  "export { renderBody, renderBodyWithLibraries } from './src/render/body/index.ts';",
+]);
 try {
-  await build({
-    absWorkingDir: root,
-    stdin: {
-      contents: [
-        "export { ingest } from './src/ingest/index.ts';",
-        "export { normalise } from './src/normalise/index.ts';",
-        "export { parseKnowledge } from './src/config/corpus.ts';",
-        "export { compileKnowledge, enrich } from './src/enrich/index.ts';",
-        "export { ENTITY_DIRS } from './src/index/paths.ts';",
-        "export { renderBody, renderBodyWithLibraries } from './src/render/body/index.ts';",
-      ].join('\n'),
-      resolveDir: root,
-      loader: 'ts',
-    },
-    outfile: bundle,
-    bundle: true,
-    platform: 'node',
-    format: 'esm',
-    target: 'node20',
-    // Dependencies are bundled too: the temp folder has no node_modules to resolve them from.
-    banner: { js: "import { createRequire as __cr } from 'node:module'; const require = __cr(import.meta.url);" },
-    logLevel: 'warning',
-  });
   const mod = await import(bundle);
 
   let records;

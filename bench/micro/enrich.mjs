@@ -9,13 +9,12 @@
 // parseKnowledge + compileKnowledge on seeds/corpus.yml (module load included, as in the CLI).
 // `--dump FILE` writes every enriched record as JSON lines: diff two dumps to prove that an
 // optimisation changed no output. The sha256 of the dump is printed either way.
-import { build } from 'esbuild';
 import { createHash } from 'node:crypto';
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { bundleInTemp } from './bundle-run.mjs';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
 const arg = (name, dflt) => {
@@ -50,30 +49,13 @@ const dump = arg('dump', undefined);
 // comparisons are not disturbed by normalise changing underneath, and repeated runs start fast.
 const articlesFile = arg('articles', undefined);
 
-const dir = mkdtempSync(path.join(tmpdir(), 'enrich-micro-'));
-const bundle = path.join(dir, 'entry.mjs');
+const { dir, bundle } = await bundleInTemp('enrich-micro', [
+  "export { ingest } from './src/ingest/index.ts';",
+  "export { normalise } from './src/normalise/index.ts';",
+  "export { parseKnowledge } from './src/config/corpus.ts';",
+  "export { compileKnowledge, enrich } from './src/enrich/index.ts';",
+]);
 try {
-  await build({
-    absWorkingDir: root,
-    stdin: {
-      contents: [
-        "export { ingest } from './src/ingest/index.ts';",
-        "export { normalise } from './src/normalise/index.ts';",
-        "export { parseKnowledge } from './src/config/corpus.ts';",
-        "export { compileKnowledge, enrich } from './src/enrich/index.ts';",
-      ].join('\n'),
-      resolveDir: root,
-      loader: 'ts',
-    },
-    outfile: bundle,
-    bundle: true,
-    platform: 'node',
-    format: 'esm',
-    target: 'node20',
-    // Dependencies are bundled too: the temp folder has no node_modules to resolve them from.
-    banner: { js: "import { createRequire as __cr } from 'node:module'; const require = __cr(import.meta.url);" },
-    logLevel: 'warning',
-  });
 
   // Cold corpus.yml load, 5 fresh processes, median.
   const cold = [];
