@@ -1,11 +1,12 @@
 /**
  * Rebuild after one changed article: a private copy of the corpus (hard links, so the shared
- * corpus is never touched: an edited file is unlinked and written anew), one warm full build,
- * then N edits of different articles, each followed by a timed rebuild into the same output.
- * Counts files whose mtime changed in the last rebuild (pages rewritten).
+ * corpus is never touched: an edited file is written beside and renamed over its link), one warm
+ * full build, then N edits of different articles, each followed by a timed rebuild into the same
+ * output. Counts files whose mtime changed in the last rebuild (pages rewritten). The CLI and
+ * `presseschau dev` get the same edits of the same articles.
  */
 import { spawn } from 'node:child_process';
-import { link, mkdir, readdir, readFile, rename, rm, stat, unlink, writeFile } from 'node:fs/promises';
+import { link, mkdir, readdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { CorpusInfo } from './generate.ts';
 import { measure, stats } from './measure.ts';
@@ -21,28 +22,40 @@ async function mtimes(dir: string, into = new Map<string, number>()): Promise<Ma
   return into;
 }
 
-export async function measureIncremental(corpus: CorpusInfo, workRoot: string, edits: number): Promise<IncrementalResult> {
-  const work = path.join(workRoot, `incremental-${corpus.count}`);
+/** `work`/seeds: hard links to every file of the corpus; `work`/out: where the builds go. */
+async function privateCopy(corpus: CorpusInfo, work: string): Promise<{ seeds: string; out: string; articles: string[] }> {
   const seeds = path.join(work, 'seeds');
-  const out = path.join(work, 'out');
   await rm(work, { recursive: true, force: true });
   await mkdir(seeds, { recursive: true });
   const names = (await readdir(corpus.seedsDir)).sort();
   for (let i = 0; i < names.length; i += 512) {
     await Promise.all(names.slice(i, i + 512).map((n) => link(path.join(corpus.seedsDir, n), path.join(seeds, n))));
   }
+  return { seeds, out: path.join(work, 'out'), articles: names.filter((n) => /\.(txt|md)$/.test(n)) };
+}
+
+/**
+ * Edit k of `edits`: an article picked spread over the corpus (deterministic, so runs are
+ * comparable) gets a line more. Written beside the file and renamed over it, as editors save: one
+ * change event for a watcher, and the shared corpus file (a hard link) is not touched.
+ */
+async function editArticle(seeds: string, articles: readonly string[], k: number, edits: number): Promise<string> {
+  const name = articles[Math.floor(((k + 0.5) / edits) * articles.length)] as string; // index < length by construction
+  const file = path.join(seeds, name);
+  const text = await readFile(file, 'utf8');
+  await writeFile(`${file}.tmp~`, `${text.trimEnd()}\n\nNachtrag ${k + 1}: Die Redaktion hat diesen Artikel am Abend ergänzt.\n`);
+  await rename(`${file}.tmp~`, file);
+  return name;
+}
+
+export async function measureIncremental(corpus: CorpusInfo, workRoot: string, edits: number): Promise<IncrementalResult> {
+  const { seeds, out, articles } = await privateCopy(corpus, path.join(workRoot, `incremental-${corpus.count}`));
   const argv = [process.execPath, PRESSESCHAU_BIN, 'build', '--seeds', seeds, '--out', out];
   const full = await measure(argv);
-  const articles = names.filter((n) => /\.(txt|md)$/.test(n));
   const times: number[] = [];
   let rewrittenFiles = 0;
   for (let k = 0; k < edits; k++) {
-    // Spread the edits over the corpus; deterministic, so runs are comparable.
-    const name = articles[Math.floor(((k + 0.5) / edits) * articles.length)] as string; // index < length by construction
-    const file = path.join(seeds, name);
-    const text = await readFile(file, 'utf8');
-    await unlink(file);
-    await writeFile(file, `${text.trimEnd()}\n\nNachtrag ${k + 1}: Die Redaktion hat diesen Artikel am Abend ergänzt.\n`);
+    const name = await editArticle(seeds, articles, k, edits);
     const before = await mtimes(out);
     times.push((await measure(argv)).ms);
     const after = await mtimes(out);
@@ -67,15 +80,7 @@ function summaryMs(line: string): number | null {
  * writes to end come on top, and are the same for any tool).
  */
 export async function measureDevIncremental(corpus: CorpusInfo, workRoot: string, edits: number): Promise<IncrementalResult> {
-  const work = path.join(workRoot, `dev-${corpus.count}`);
-  const seeds = path.join(work, 'seeds');
-  const out = path.join(work, 'out');
-  await rm(work, { recursive: true, force: true });
-  await mkdir(seeds, { recursive: true });
-  const names = (await readdir(corpus.seedsDir)).sort();
-  for (let i = 0; i < names.length; i += 512) {
-    await Promise.all(names.slice(i, i + 512).map((n) => link(path.join(corpus.seedsDir, n), path.join(seeds, n))));
-  }
+  const { seeds, out, articles } = await privateCopy(corpus, path.join(workRoot, `dev-${corpus.count}`));
   const port = 18000 + (process.pid % 1000);
   const child = spawn(process.execPath, [PRESSESCHAU_BIN, 'dev', '--seeds', seeds, '--out', out, '--port', String(port)], { stdio: ['ignore', 'ignore', 'pipe'], env: { ...process.env, NO_COLOR: '1' } });
   const summaries: number[] = [];
@@ -111,17 +116,10 @@ export async function measureDevIncremental(corpus: CorpusInfo, workRoot: string
   try {
     const fullMs = await next();
     await ready;
-    const articles = names.filter((n) => /\.(txt|md)$/.test(n));
     const times: number[] = [];
     for (let k = 0; k < edits; k++) {
-      const name = articles[Math.floor(((k + 0.25) / edits) * articles.length)] as string; // index < length by construction
-      const file = path.join(seeds, name);
-      const text = await readFile(file, 'utf8');
-      // Written beside it and renamed over it, as editors save: one change event, and the
-      // shared corpus file (a hard link) is not touched.
-      await writeFile(`${file}.tmp~`, `${text.trimEnd()}\n\nNachtrag ${k + 1}: Die Redaktion hat diesen Artikel am Abend ergänzt.\n`);
-      summaries.length = 0;
-      await rename(`${file}.tmp~`, file);
+      summaries.length = 0; // a summary from before this edit is not its rebuild's
+      const name = await editArticle(seeds, articles, k, edits);
       times.push(await next());
       process.stderr.write(`  dev: ${name} → ${times.at(-1)} ms\n`);
       // let the watcher settle before the next edit
