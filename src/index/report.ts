@@ -172,6 +172,12 @@ function perRule(articles: readonly ArticleDigest[], pick: (a: ArticleDigest) =>
     .sort((a, b) => b.count - a.count || cmp(a.rule, b.rule));
 }
 
+/** How many input files did not become an article: buildReport's `summary.skipped`, without building the report. */
+export function skippedFiles(files: readonly string[], articles: readonly { sourceFile: string }[]): number {
+  const sources = new Set(articles.map((a) => a.sourceFile));
+  return new Set([...files, ...sources]).size - sources.size;
+}
+
 export function buildReport(site: SiteModel): BuildReport {
   const diagnostics = [...site.build.diagnostics].sort(compareDiagnostics);
   const byFile = new Map<string, Diagnostic[]>();

@@ -1,6 +1,6 @@
 /** The build report model: every file accounted for, sorting, aggregation, determinism. */
 import { describe, expect, it } from 'vitest';
-import { buildReport, compareDiagnostics } from '../../src/index/report.ts';
+import { buildReport, skippedFiles, compareDiagnostics } from '../../src/index/report.ts';
 import type { SiteModel } from '../../src/index/index.ts';
 import { diag, type Diagnostic } from '../../src/model/diagnostic.ts';
 import { EnrichedArticleSchema, type EnrichedArticle } from '../../src/model/enriched.ts';
@@ -81,6 +81,12 @@ describe('buildReport', () => {
     const skipped = report.files[2];
     expect(skipped?.status === 'skipped' && skipped.reasons.map((d) => d.ruleId)).toEqual(['empty']);
     expect(report.summary).toEqual({ files: 3, articles: 2, skipped: 1, error: 1, warning: 2, info: 1 });
+  });
+
+  it('skippedFiles (the CLI summary’s count) agrees with the report, also for an article outside the file list', () => {
+    expect(skippedFiles(['a1.txt', 'a2.txt', 'leer.txt'], [a2, a1])).toBe(report.summary.skipped);
+    expect(skippedFiles([], [a1])).toBe(buildReport(site([a1], [], [])).summary.skipped);
+    expect(skippedFiles(['x.txt', 'y.txt'], [])).toBe(2);
   });
 
   it('keeps an article whose source the file list does not know (nothing vanishes)', () => {

@@ -3,7 +3,7 @@
  * nothing. Returns the exit code; never calls process.exit (that is src/cli.ts's job).
  */
 import { build, BuildError, type BuildResult } from '../../build.ts';
-import type { BuildReport } from '../../index/report.ts';
+import { skippedFiles, type BuildReport } from '../../index/report.ts';
 import { reportOf } from '../../render/pages/report.ts';
 import type { Diagnostic } from '../../model/diagnostic.ts';
 import { EXIT } from '../exit-codes.ts';
@@ -87,7 +87,7 @@ export async function runBuild(mode: BuildMode, s: Settings, io: Io, session?: B
   const outLabel = displayPath(s.outDir, io.cwd) + '/';
   // The full report only for --json (building it again costs ~0.5 s at 10 000 articles); the summary needs one number.
   const report = s.json && result?.site ? reportOf(result.site) : null;
-  const skipped = result ? new Set([...result.files, ...result.records.map((r) => r.sourceFile)]).size - result.records.length : 0;
+  const skipped = result ? skippedFiles(result.files, result.records) : 0;
   io.stderr.write(summaryLine({ articles: result?.records.length ?? 0, skipped, pages, counts, ms, bytes, outLabel, failed, check: mode === 'check' }, p) + '\n');
   if (!s.quiet && mode === 'build' && result?.written && !s.json) {
     io.stderr.write(p.dim(`  Bericht: ${outLabel}_build/bericht.html`) + '\n');
