@@ -93,9 +93,7 @@ export interface Placed {
  */
 export function placeKeyed(target: Target, key: string, render: () => string | Uint8Array): Placed {
   const before = target.previous;
-  if (before !== undefined && before.key === key && sizeOf(target.old) === before.size && tryLink(target.old, target.abs)) {
-    return { key, size: before.size, linked: true };
-  }
+  if (linkUnchanged(before, key, target.old, target.abs)) return { key, size: before.size, linked: true };
   const bytes = toBytes(render());
   writeFileSync(target.abs, bytes);
   return { key, size: bytes.byteLength, linked: false };
@@ -187,6 +185,14 @@ function sizeOf(abs: string): number {
   return st?.isFile() ? st.size : -1;
 }
 
+/**
+ * A keyed file the last build wrote with the same key (`previous`, from its manifest) and that is
+ * still at `old` with that size: hard-linked to `abs`. False when it cannot be (then the caller renders).
+ */
+function linkUnchanged(previous: { key: string; size: number } | undefined, key: string, old: string, abs: string): previous is { key: string; size: number } {
+  return previous !== undefined && previous.key === key && sizeOf(old) === previous.size && tryLink(old, abs);
+}
+
 /** Hard-link `from` to `to`; false when the file system refuses (then the caller writes). */
 function tryLink(from: string, to: string): boolean {
   try {
@@ -268,14 +274,19 @@ export async function stageOutput(outDir: string, options: StageOptions = {}): P
     return abs;
   };
   /** Link a keyed file from the previous output if it was written with this key and is still there. */
+  /** A keyed file is in the staging folder: into the next manifest and the statistics. */
+  const keyed = (pagePath: string, key: string, size: number, linked: boolean) => {
+    next.pages.set(pagePath, { key, size });
+    stats.bytes += size;
+    if (linked) {
+      stats.linked++;
+      stats.skipped++;
+    }
+  };
   const linkKeyed = (pagePath: string, abs: string, key: string): boolean => {
     const before = previous?.pages.get(pagePath);
-    const old = path.join(out, pagePath);
-    if (before === undefined || before.key !== key || sizeOf(old) !== before.size || !tryLink(old, abs)) return false;
-    next.pages.set(pagePath, { key, size: before.size });
-    stats.linked++;
-    stats.skipped++;
-    stats.bytes += before.size;
+    if (!linkUnchanged(before, key, path.join(out, pagePath), abs)) return false;
+    keyed(pagePath, key, before.size, true);
     return true;
   };
   const claims = new Map<Claim, string>();
@@ -303,14 +314,11 @@ export async function stageOutput(outDir: string, options: StageOptions = {}): P
         if (linkKeyed(page.path, abs, page.key)) return;
         const content = page.render();
         if (typeof content !== 'string' && !(content instanceof Uint8Array)) {
-          const size = writeChunks(abs, content);
-          next.pages.set(page.path, { key: page.key, size });
-          stats.bytes += size;
+          keyed(page.path, page.key, writeChunks(abs, content), false);
           return;
         }
         const bytes = toBytes(content);
-        next.pages.set(page.path, { key: page.key, size: bytes.byteLength });
-        stats.bytes += bytes.byteLength;
+        keyed(page.path, page.key, bytes.byteLength, false);
         await queue.add(() => writeFile(abs, bytes));
         return;
       }
@@ -334,8 +342,7 @@ export async function stageOutput(outDir: string, options: StageOptions = {}): P
       if (abs === undefined) throw new Error(`write: ${claim.path} ist nicht (mehr) beansprucht`);
       claims.delete(claim);
       const bytes = toBytes(content);
-      next.pages.set(claim.path, { key: claim.key, size: bytes.byteLength });
-      stats.bytes += bytes.byteLength;
+      keyed(claim.path, claim.key, bytes.byteLength, false);
       await queue.add(() => writeFile(abs, bytes));
     },
     reserve(pagePath) {
@@ -347,19 +354,12 @@ export async function stageOutput(outDir: string, options: StageOptions = {}): P
     },
     placed(t, result) {
       if (!reservations.delete(t)) throw new Error(`write: ${t.path} ist nicht (mehr) reserviert`);
-      next.pages.set(t.path, { key: result.key, size: result.size });
-      stats.bytes += result.size;
-      if (result.linked) {
-        stats.linked++;
-        stats.skipped++;
-      }
+      keyed(t.path, result.key, result.size, result.linked);
     },
     async writeStream(pagePath, key, pieces) {
       const abs = reserve(pagePath);
       if (linkKeyed(pagePath, abs, key)) return;
-      const size = await writePieces(abs, pieces());
-      next.pages.set(pagePath, { key, size });
-      stats.bytes += size;
+      keyed(pagePath, key, await writePieces(abs, pieces()), false);
     },
     async commit() {
       await queue.drain();
