@@ -104,14 +104,19 @@ const recordKeys = new WeakMap<ArticleDigest, string>();
  */
 export function recordKey(site: SiteModel, a: ArticleDigest): string {
   let key = recordKeys.get(a);
-  if (key !== undefined) return key;
-  const input = site.build.inputs?.get(a.id);
+  if (key === undefined) recordKeys.set(a, (key = recordFingerprint(site.build.inputs?.get(a.id), a)));
+  return key;
+}
+
+/**
+ * The fingerprint of a record, a digest or a full record alike (`input`: source file + sha256 of
+ * its bytes, see recordKey): the article page keys its record by it (render/pages/article.ts).
+ */
+export function recordFingerprint(input: string | undefined, a: Pick<ArticleDigest, 'id' | 'sourceFile' | 'slug' | 'path'> & { quotes: readonly { sameAs: readonly string[] }[] }): string {
   const h = createHash('sha1');
   if (input !== undefined) {
     h.update(`${input}\0${a.id}\0${a.sourceFile}\0${a.slug}\0${a.path}`);
     for (const q of a.quotes) h.update(`\0${q.sameAs.join(' ')}`);
   } else h.update(JSON.stringify(a));
-  key = h.digest('base64url');
-  recordKeys.set(a, key);
-  return key;
+  return h.digest('base64url');
 }

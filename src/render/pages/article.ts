@@ -11,11 +11,10 @@ import { patchOf } from '../../index/digest.ts';
 import type { EnrichedArticle, EntityType } from '../../model/enriched.ts';
 import type { ArticlePage, SpecPage } from '../../model/page.ts';
 import type { Helpers, RenderContext } from '../context.ts';
-import { loadRecord, renderSpecPage, specKey, specPage, type SpecEnv } from '../lazy.ts';
+import { loadRecord, recordFingerprint, renderSpecPage, specKey, specPage, type SpecEnv } from '../lazy.ts';
 import { absoluteUrl } from '../paths.ts';
-import { MAX_CARRIERS, TYPE_LABELS, type EntityLink, type QuoteCard, type Teaser } from './shared.ts';
-import type { EntityFields, QuoteGroupFields, SiteView, TeaserFields } from './site-view.ts';
-import { createHash } from 'node:crypto';
+import { entityLink, MAX_CARRIERS, teaserOfFields, TYPE_LABELS, type EntityLink, type QuoteCard, type Teaser } from './shared.ts';
+import type { QuoteGroupFields, SiteView, TeaserFields } from './site-view.ts';
 
 const PROVENANCE: Record<string, string> = { declared: 'angegeben', extracted: 'aus dem Text', inferred: 'erschlossen' };
 
@@ -26,8 +25,6 @@ export function* articlePages(site: SiteModel): Generator<ArticlePage> {
     if (loc) yield { kind: 'article', path: a.path, source: { loc, patch: patchOf(a) }, ...(input !== undefined ? { input } : {}) };
   }
 }
-
-const link = (e: EntityFields, h: Helpers): EntityLink => ({ id: e.id, name: e.name, href: h.href(e.path), type: e.type });
 
 /**
  * Teasers and quotation cards repeat across article pages (the bench corpus: ~60 per page) and
@@ -40,34 +37,10 @@ function teaserOf(t: TeaserFields, h: Helpers, dir: string): Teaser {
   let byDir = teaserMemo.get(t);
   if (!byDir) teaserMemo.set(t, (byDir = new Map()));
   let teaser = byDir.get(dir);
-  if (!teaser) byDir.set(dir, (teaser = makeTeaser(t, h)));
+  if (!teaser) byDir.set(dir, (teaser = teaserOfFields(t, h)));
   return teaser;
 }
 
-function makeTeaser(t: TeaserFields, h: Helpers): Teaser {
-  return {
-    title: t.title,
-    href: h.href(t.path),
-    publisher: t.publisher,
-    date: t.published ? h.date(t.published.date) : null,
-    iso: t.published?.date ?? null,
-    inferred: t.published !== null && t.published.provenance === 'inferred',
-  };
-}
-
-/**
- * A fingerprint of the record as the page shows it: its input (source file + bytes, which with the
- * code version and corpus.yml in the writer's salt fix the record) plus what the corpus stages
- * changed in it; a hash of the whole record when the input is unknown.
- */
-function recordFingerprint(input: string | undefined, a: EnrichedArticle): string {
-  const h = createHash('sha1');
-  if (input !== undefined) {
-    h.update(`${input}\0${a.id}\0${a.sourceFile}\0${a.slug}\0${a.path}`);
-    for (const q of a.quotes) h.update(`\0${q.sameAs.join(' ')}`);
-  } else h.update(JSON.stringify(a));
-  return h.digest('base64url');
-}
 
 /** The article page of a full record (patched by the corpus stages), as a spec page with its body source. */
 export function articleSpec(view: SiteView, ctx: RenderContext, a: EnrichedArticle, source: ArticlePage['source'], input?: string): SpecPage {
@@ -80,7 +53,7 @@ export function articleSpec(view: SiteView, ctx: RenderContext, a: EnrichedArtic
       .sort((x, y) => y.mentions - x.mentions || (x.name < y.name ? -1 : 1))
       .flatMap((r) => {
         const e = view.entity(r.id);
-        return e ? [{ ...link(e, h), mentions: r.mentions }] : [];
+        return e ? [{ ...entityLink(e, h), mentions: r.mentions }] : [];
       }),
   })).filter((g) => g.items.length > 0);
   const eventInfo = (id: string) => {
@@ -97,7 +70,7 @@ export function articleSpec(view: SiteView, ctx: RenderContext, a: EnrichedArtic
       const speaker = g.speakerId !== null ? view.entity(g.speakerId) : undefined;
       c = {
         text: g.text,
-        speaker: speaker ? link(speaker, h) : null,
+        speaker: speaker ? entityLink(speaker, h) : null,
         speakerName: speaker?.name ?? g.speakerName,
         evidence: g.evidence,
         moreCarriers: Math.max(0, g.size - MAX_CARRIERS),
@@ -123,7 +96,7 @@ export function articleSpec(view: SiteView, ctx: RenderContext, a: EnrichedArtic
     if (!b) return [];
     const shared: EntityLink[] = r.sharedEntities.flatMap((id) => {
       const e = view.entity(id);
-      return e ? [link(e, h)] : [];
+      return e ? [entityLink(e, h)] : [];
     });
     return [{ ...teaserOf(b, h, dir), shared }];
   });  const data = {

@@ -3,6 +3,7 @@ import type { EntityInfo, SiteModel } from '../../index/index.ts';
 import type { ArticleDigest } from '../../model/digest.ts';
 import type { EntityType } from '../../model/enriched.ts';
 import type { Helpers } from '../context.ts';
+import type { TeaserFields } from './site-view.ts';
 
 export const TYPE_LABELS: Readonly<Record<EntityType, { one: string; many: string }>> = {
   person: { one: 'Person', many: 'Personen' },
@@ -32,13 +33,18 @@ export function teaser(site: SiteModel, a: ArticleDigest, h: Helpers): Teaser {
 }
 
 function makeTeaser(a: ArticleDigest, h: Helpers): Teaser {
+  return teaserOfFields({ title: a.title, path: a.path, publisher: a.source?.name ?? null, published: a.published }, h);
+}
+
+/** A teaser from what a teaser shows of an article (also what the threads' site view holds of it). */
+export function teaserOfFields(t: TeaserFields, h: Helpers): Teaser {
   return {
-    title: a.title,
-    href: h.href(a.path),
-    publisher: a.source?.name ?? null,
-    date: a.published ? h.date(a.published.date) : null,
-    iso: a.published?.date ?? null,
-    inferred: a.published !== null && a.published.provenance === 'inferred',
+    title: t.title,
+    href: h.href(t.path),
+    publisher: t.publisher,
+    date: t.published ? h.date(t.published.date) : null,
+    iso: t.published?.date ?? null,
+    inferred: t.published !== null && t.published.provenance === 'inferred',
   };
 }
 
@@ -59,7 +65,7 @@ export interface EntityLink {
   type: EntityType;
 }
 
-export function entityLink(e: EntityInfo, h: Helpers): EntityLink {
+export function entityLink(e: Pick<EntityInfo, 'id' | 'name' | 'path' | 'type'>, h: Helpers): EntityLink {
   return { id: e.id, name: e.name, href: h.href(e.path), type: e.type };
 }
 
