@@ -10,24 +10,10 @@
  */
 import type { FieldAnalysis } from './search.ts';
 import { indexTerms } from './search-text.ts';
+import { Names } from './names.ts';
 import { ENTITY_WEIGHT, relatedStem, scanWords, type NamedVector } from './related.ts';
 
 const MAX_WORDS = 400_000;
-
-/** Numbers for strings, in the order they are first met. */
-class Names {
-  readonly list: string[] = [];
-  private readonly ids = new Map<string, number>();
-  id(name: string): number {
-    let id = this.ids.get(name);
-    if (id === undefined) {
-      id = this.list.length;
-      this.ids.set(name, id);
-      this.list.push(name);
-    }
-    return id;
-  }
-}
 
 /** A growable Int32Array (stamps and counts indexed by word or term number). */
 function fit(a: Int32Array<ArrayBuffer>, n: number): Int32Array<ArrayBuffer> {

@@ -15,6 +15,7 @@ import { stemmer } from '@orama/stemmers/german';
 import { z } from 'zod';
 import stopwordData from './data/stopwords-de.json' with { type: 'json' };
 import { articleVector } from './analysis.ts';
+import { Names } from './names.ts';
 
 export interface Related {
   id: string;
@@ -106,21 +107,15 @@ export interface NamedVector {
 
 /** Feature names interned as integers, in the order they are first met. */
 export class FeatureTable {
-  readonly names: string[] = [];
-  private readonly ids = new Map<string, number>();
+  private readonly table = new Names();
+  /** Feature names by number. */
+  get names(): readonly string[] {
+    return this.table.list;
+  }
 
   intern(v: NamedVector): Vector {
     const features = new Int32Array(v.names.length);
-    for (let i = 0; i < v.names.length; i++) {
-      const name = v.names[i] as string; // i < length
-      let id = this.ids.get(name);
-      if (id === undefined) {
-        id = this.names.length;
-        this.ids.set(name, id);
-        this.names.push(name);
-      }
-      features[i] = id;
-    }
+    for (let i = 0; i < v.names.length; i++) features[i] = this.table.id(v.names[i] as string); // i < length
     return { features, weights: Float64Array.from(v.weights) };
   }
 }
