@@ -87,6 +87,8 @@ export async function runDocumentStages(seedsDir: string, found: Discovery, know
   });
 
   const files = found.files;
+  /** File → its stat signature when this build looked (session builds only). */
+  const signatures = new Map<string, string>();
   /** The main thread reads (I/O), the threads compute: a batch's bytes move to the thread that decodes them. */
   const readBatch = (from: number): Promise<DocumentOutcome[]> => {
     const inputs: DocumentInput[] = [];
@@ -101,8 +103,7 @@ export async function runDocumentStages(seedsDir: string, found: Discovery, know
       const sig = st ? `${st.size}:${st.mtimeMs}:${st.ctimeMs}:${st.ino}` : '';
       const before = earlier.get(file);
       if (before && sig !== '' && before.stat === sig && (before.outcome.article === undefined || before.outcome.article.digest.id === id)) reused.set(i, before.outcome);
-      else reused.delete(i);
-      stats_.set(file, sig);
+      signatures.set(file, sig);
     });
     for (const [i, file] of batch.entries()) {
       if (reused.has(i)) continue;
@@ -125,7 +126,6 @@ export async function runDocumentStages(seedsDir: string, found: Discovery, know
     job.catch(() => {}); // awaited in order below; a later failure must not go unhandled meanwhile
     return job;
   };
-  const stats_ = new Map<string, string>();
 
   const result: DocumentStageResult = {
     files: found.files,
@@ -159,7 +159,7 @@ export async function runDocumentStages(seedsDir: string, found: Discovery, know
     const outcomes = await (jobs.shift() as ReturnType<typeof readBatch>); // non-empty: checked by the loop
     refill();
     for (const o of outcomes) {
-      if (session) kept.set(o.file, { stat: stats_.get(o.file) ?? '', outcome: o });
+      if (session) kept.set(o.file, { stat: signatures.get(o.file) ?? '', outcome: o });
       result.ingestDiagnostics.push(...o.ingestDiagnostics);
       result.normaliseDiagnostics.push(...o.normaliseDiagnostics);
       result.enrichDiagnostics.push(...o.enrichDiagnostics);
