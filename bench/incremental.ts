@@ -65,6 +65,23 @@ export async function measureIncremental(corpus: CorpusInfo, workRoot: string, e
   return { ...stats(times), articles: corpus.count, fullMs: full.ms, rewrittenFiles };
 }
 
+/** Source file → article page, from the report the first build wrote (paths are the index stage's business). */
+async function articlePages(out: string): Promise<Map<string, string>> {
+  const report = JSON.parse(await readFile(path.join(out, '_build', 'report.json'), 'utf8')) as { files: { file: string; article?: { path: string } }[] };
+  return new Map(report.files.flatMap((f) => (f.article ? [[f.file, f.article.path] as const] : [])));
+}
+
+/** When `url` first answers with `text` in its body (polled every 5 ms; at most 5 minutes). */
+async function served(url: string, text: string): Promise<number> {
+  const until = performance.now() + 300_000;
+  while (performance.now() < until) {
+    const body = await fetch(url, { cache: 'no-store' }).then((r) => r.text(), () => '');
+    if (body.includes(text)) return performance.now();
+    await new Promise((r) => setTimeout(r, 5));
+  }
+  throw new Error(`dev: ${url} zeigt „${text}“ nicht nach 5 Minuten`);
+}
+
 /** `1,2 s` / `345 ms` in a summary line → milliseconds. */
 function summaryMs(line: string): number | null {
   const m = /(\d[\d.]*(?:,\d+)?) (ms|s) · /.exec(line);
@@ -77,7 +94,9 @@ function summaryMs(line: string): number | null {
  * The same edits in `presseschau dev` (the long-running server: threads stay up, unchanged files
  * are not read again, unchanged pages are linked by key). Times are the rebuilds' own, from the
  * summary line the server prints after each (the 120 ms the watcher waits for an editor's burst of
- * writes to end come on top, and are the same for any tool).
+ * writes to end come on top, and are the same for any tool). Before each rebuild the server shows
+ * the edited article's page from a preview (src/preview.ts): the time from saving until its URL
+ * answers with the new text is measured here, over http, as a reader's browser would see it.
  */
 export async function measureDevIncremental(corpus: CorpusInfo, workRoot: string, edits: number): Promise<IncrementalResult> {
   const { seeds, out, articles } = await privateCopy(corpus, path.join(workRoot, `dev-${corpus.count}`));
@@ -116,16 +135,23 @@ export async function measureDevIncremental(corpus: CorpusInfo, workRoot: string
   try {
     const fullMs = await next();
     await ready;
+    const pages = await articlePages(out);
     const times: number[] = [];
+    const previews: number[] = [];
     for (let k = 0; k < edits; k++) {
       summaries.length = 0; // a summary from before this edit is not its rebuild's
+      const t0 = performance.now();
       const name = await editArticle(seeds, articles, k, edits);
+      const page = pages.get(name);
+      if (!page) throw new Error(`dev: ${name} ist im Bericht des ersten Builds kein Artikel`);
+      const shown = await served(`http://127.0.0.1:${port}/${page}`, `Nachtrag ${k + 1}:`);
+      previews.push(Math.round(shown - t0));
       times.push(await next());
-      process.stderr.write(`  dev: ${name} → ${times.at(-1)} ms\n`);
+      process.stderr.write(`  dev: ${name} → Vorschau ${previews.at(-1)} ms, Neubau ${times.at(-1)} ms\n`);
       // let the watcher settle before the next edit
       await new Promise((r) => setTimeout(r, 500));
     }
-    return { ...stats(times), articles: corpus.count, fullMs, rewrittenFiles: -1 };
+    return { ...stats(times), articles: corpus.count, fullMs, rewrittenFiles: -1, preview: stats(previews) };
   } finally {
     child.kill('SIGTERM');
     await new Promise((r) => child.once('exit', r));

@@ -30,6 +30,11 @@ export interface IncrementalResult extends Stats {
   fullMs: number;
   /** Pages whose files were rewritten by the last edit (mtime changed), when measurable. */
   rewrittenFiles: number;
+  /**
+   * dev only: from saving the edit until the server answers the article's URL with the new text
+   * (the preview, src/preview.ts), measured by the bench over http; the rebuild lands later.
+   */
+  preview?: Stats;
 }
 
 export interface Results {
@@ -45,6 +50,7 @@ export interface Results {
 
 const de = new Intl.NumberFormat('de-DE');
 const sec = (ms: number) => `${(ms / 1000).toLocaleString('de-DE', { minimumFractionDigits: 2, maximumFractionDigits: 2 })} s`;
+const ms = (n: number) => `${de.format(Math.round(n))} ms`;
 const mib = (bytes: number) => `${de.format(Math.round(bytes / 2 ** 20))} MiB`;
 
 export function renderTable(r: Results): string {
@@ -80,6 +86,13 @@ export function renderTable(r: Results): string {
       '',
       `Dasselbe in \`presseschau dev\` (Threads und unveränderte Ergebnisse bleiben zwischen den Builds): Median ${sec(i.median)} (${sec(i.min)}–${sec(i.max)}, ${i.runs.length} Änderungen; erster Build ${sec(i.fullMs)}).`,
     );
+    if (i.preview) {
+      lines.push(
+        '',
+        `In \`presseschau dev\` zeigt der Server die Seite des geänderten Artikels mit dem neuen Text (Vorschau gegen den letzten Build, gemessen über http ab dem Speichern, inkl. 120 ms Warten auf das Ende des Speicherns): ` +
+          `Median ${ms(i.preview.median)} (${ms(i.preview.min)}–${ms(i.preview.max)}); die übrigen Seiten folgen mit dem Neubau oben.`,
+      );
+    }
   }
   return lines.join('\n');
 }

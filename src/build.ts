@@ -25,7 +25,8 @@ import { createContext } from './render/context.ts';
 import { renderSite } from './render/index.ts';
 import { segmentReader, type RecordReader } from './cache/store.ts';
 import { stageOutput, type WriteStats } from './write/index.ts';
-import { siteViewData } from './render/pages/site-view.ts';
+import { siteViewData, type SiteViewData } from './render/pages/site-view.ts';
+import { previewBase } from './preview.ts';
 
 export interface BuildOptions {
   seedsDir: string;
@@ -196,9 +197,13 @@ async function buildWith(
   lap('index');
 
   const result: BuildResult = { ok: true, records: site.articles, site, diagnostics, files: docs.files, timings };
-  // What the threads need to build article pages themselves (render/pages/site-view.ts).
-  await pool.broadcast('site', siteViewData(site));
+  // What the threads need to build article pages themselves (render/pages/site-view.ts). A session
+  // keeps it for previews of edited articles; a plain build lets it go as soon as it is sent.
+  let viewData: SiteViewData | undefined = siteViewData(site);
+  await pool.broadcast('site', viewData);
   const ctx = createContext(site.knowledge.site, theme);
+  const preview = options.session ? previewBase(options.seedsDir, site, viewData, ctx) : undefined;
+  viewData = undefined;
   const pages: Iterable<AnyPage> = renderSite(site, theme, ctx);
   try {
     if (options.write === false) {
@@ -207,6 +212,8 @@ async function buildWith(
       return result;
     }
     await writeSite(options, pages, pool, records, cacheDir, theme, knowledge, diagnostics, result, lap, () => progress('write', 0, 0));
+    // What `dev` renders an edited article's page against until the next build has landed.
+    if (options.session && preview) options.session.preview = preview;
   } finally {
     if (records !== pool.localReader()) records?.close();
   }

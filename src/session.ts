@@ -9,6 +9,7 @@ import { rm } from 'node:fs/promises';
 import type { RecordLoc } from './model/digest.ts';
 import type { DocumentOutcome } from './parallel/document.ts';
 import { defaultWorkers, startPool, type Pool } from './parallel/pool.ts';
+import type { PreviewBase } from './preview.ts';
 
 export interface SessionDocument {
   /** size, mtime, ctime and inode when it was read. */
@@ -26,6 +27,8 @@ export interface BuildSession {
   storeDir: string | undefined;
   /** A store folder the session made itself (no build cache), removed by close(). */
   ownStore: string | undefined;
+  /** The last written build's site, for previews of edited articles (preview.ts). */
+  preview?: PreviewBase;
 }
 
 export function createSession(): BuildSession {
@@ -51,6 +54,7 @@ export async function closeSession(session: BuildSession): Promise<void> {
   await session.pool?.close();
   session.pool = undefined;
   session.documents.clear();
+  delete session.preview;
   if (session.ownStore !== undefined) await rm(session.ownStore, { recursive: true, force: true });
   session.ownStore = undefined;
 }

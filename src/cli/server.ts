@@ -26,6 +26,13 @@ export interface PreviewServer {
   readonly url: string;
   /** Tell every open page to reload (dev only). */
   reload(): void;
+  /**
+   * Serve `html` for the page at `pagePath` (relative to the root) instead of its file, until
+   * dropped (dev only: an edited article's preview while the full rebuild runs, src/preview.ts).
+   */
+  preview(pagePath: string, html: string): void;
+  /** Drop the previews (all, or those `keep` rejects): the files on disk are current again. */
+  dropPreviews(keep?: (pagePath: string) => boolean): void;
   close(): Promise<void>;
 }
 
@@ -62,6 +69,8 @@ export async function startServer(rootDir: string, port: number, options: { live
   // dev: true makes sirv look files up per request: the writer swaps the whole folder on rebuild.
   const files = sirv(root, { dev: true, etag: true, dotfiles: false });
   const clients = new Set<http.ServerResponse>();
+  /** Absolute file path → [page path, HTML]: answered from memory (liveReload only). */
+  const previews = new Map<string, [string, string]>();
 
   const server = http.createServer((req, res) => {
     const urlPath = new URL(req.url ?? '/', 'http://localhost').pathname;
@@ -82,14 +91,17 @@ export async function startServer(rootDir: string, port: number, options: { live
       files(req, res);
       return;
     }
-    readFile(html, 'utf8').then(
-      (text) => {
-        const body = injectReload(text);
-        res.writeHead(200, { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-store', 'content-length': Buffer.byteLength(body) });
-        res.end(req.method === 'HEAD' ? undefined : body);
-      },
-      () => files(req, res),
-    );
+    const send = (text: string) => {
+      const body = injectReload(text);
+      res.writeHead(200, { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-store', 'content-length': Buffer.byteLength(body) });
+      res.end(req.method === 'HEAD' ? undefined : body);
+    };
+    const preview = previews.get(html);
+    if (preview) {
+      send(preview[1]);
+      return;
+    }
+    readFile(html, 'utf8').then(send, () => files(req, res));
   });
 
   await new Promise<void>((resolve, reject) => {
@@ -101,6 +113,14 @@ export async function startServer(rootDir: string, port: number, options: { live
     url: `http://${HOST}:${address.port}/`,
     reload() {
       for (const res of clients) res.write('event: reload\ndata: {}\n\n');
+    },
+    preview(pagePath, html) {
+      const abs = htmlFileFor(root, '/' + pagePath);
+      if (abs === undefined) throw new Error(`server: ${pagePath} ist keine HTML-Seite unter ${root}`);
+      previews.set(abs, [pagePath, html]);
+    },
+    dropPreviews(keep) {
+      for (const [abs, [pagePath]] of previews) if (!keep?.(pagePath)) previews.delete(abs);
     },
     close() {
       for (const res of clients) res.end();

@@ -4,6 +4,7 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startServer } from '../../src/cli/server.ts';
 import { eventually, removeDir, runCli, startCli, tempDir, type Running } from './helpers.ts';
 
 const ARTICLE = (word: string) => `Stadtrat beschließt neuen Radweg
@@ -118,5 +119,31 @@ describe('dev', () => {
     expect(await running.stop()).toBe(0);
     expect(running.stderr()).toMatch(/geändert: .*radweg\.txt/);
     running = undefined;
+  });
+});
+
+describe('previews served from memory (dev)', () => {
+  it('answer the page URL with the preview (live-reload tag included) until dropped; the file is untouched', async () => {
+    const root = path.join(work, 'dist-preview');
+    mkdirSync(path.join(root, 'artikel'), { recursive: true });
+    writeFileSync(path.join(root, 'artikel', 'a.html'), '<html><body>auf der Platte</body></html>');
+    writeFileSync(path.join(root, 'artikel', 'b.html'), '<html><body>b auf der Platte</body></html>');
+    const server = await startServer(root, 0, { liveReload: true });
+    try {
+      const url = (p: string) => new URL(p, server.url).href;
+      server.preview('artikel/a.html', '<html><body>aus dem Speicher</body></html>');
+      server.preview('artikel/b.html', '<html><body>b aus dem Speicher</body></html>');
+      const a = await get(url('artikel/a.html'));
+      expect(a.text).toBe('<html><body>aus dem Speicher<script src="/__presseschau/reload.js"></script></body></html>');
+      expect(readFileSync(path.join(root, 'artikel', 'a.html'), 'utf8')).toContain('auf der Platte');
+      expect(() => server.preview('notiz.txt', 'x')).toThrow(/keine HTML-Seite/);
+      server.dropPreviews((p) => p === 'artikel/b.html');
+      expect((await get(url('artikel/a.html'))).text).toContain('auf der Platte');
+      expect((await get(url('artikel/b.html'))).text).toContain('b aus dem Speicher');
+      server.dropPreviews();
+      expect((await get(url('artikel/b.html'))).text).toContain('b auf der Platte');
+    } finally {
+      await server.close();
+    }
   });
 });

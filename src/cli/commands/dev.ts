@@ -5,6 +5,11 @@
  * Rebuilds go through the same `runBuild` as `build`, with a build session (src/session.ts): the
  * threads stay up, and only files whose stat changed are read and processed again; unchanged pages
  * are linked from the previous output by their keys (the page manifest in the build cache).
+ *
+ * Before a rebuild starts, each edited article's own page is made against the last build
+ * (src/preview.ts) and served from memory, and open pages reload: the writer sees the new text in
+ * a fraction of a second, whatever the corpus size. When the rebuild has landed, the previews are
+ * dropped and pages reload again, now from the files a cold build would write.
  */
 import { existsSync } from 'node:fs';
 import path from 'node:path';
@@ -15,6 +20,7 @@ import { PortInUseError, startServer } from '../server.ts';
 import type { Settings } from '../settings.ts';
 import { runBuild } from './build.ts';
 import { closeSession, createSession } from '../../session.ts';
+import { previewArticle, warmPreview, type PreviewResult } from '../../preview.ts';
 import { portInUse, untilAborted } from './serve.ts';
 
 /** Editors save in bursts (temp file, rename, touch): wait for the burst to end. */
@@ -44,6 +50,13 @@ export async function runDev(s: Settings, io: Io, signal: AbortSignal): Promise<
     throw error;
   }
   io.stdout.write(server.url + '\n');
+  const warm = setTimeout(() => {
+    try {
+      if (session.preview) warmPreview(session.preview);
+    } catch {
+      // A warm-up only: the real preview reports its own failure.
+    }
+  }, 0);
 
   const paths = watchedPaths(s, io.cwd);
   const outAbs = path.resolve(s.outDir);
@@ -66,18 +79,56 @@ export async function runDev(s: Settings, io: Io, signal: AbortSignal): Promise<
   let timer: NodeJS.Timeout | undefined;
   let running: Promise<void> | undefined;
   let again = false;
-  const changed = new Set<string>();
+  /** Changed since the last burst of saves ended; and since the last rebuild started. */
+  const fresh = new Set<string>();
+  const unbuilt = new Set<string>();
+  /** Previews served from memory, by page path: the number of the burst that made each. */
+  const previewed = new Map<string, number>();
+  let bursts = 0;
+
+  // The edited articles' pages at once, against the last build (src/preview.ts); the rebuild follows.
+  const preview = (changedFiles: readonly string[]) => {
+    const base = session.preview;
+    const files = changedFiles.map((f) => path.resolve(io.cwd, f));
+    // A theme or corpus.yml change alters every page: only the rebuild can show it.
+    if (!base || files.some((f) => !/\.(txt|md)$/i.test(f) || !f.startsWith(base.seedsDir + path.sep))) return;
+    let shown = 0;
+    for (const file of files) {
+      const t0 = performance.now();
+      let made: PreviewResult;
+      try {
+        made = previewArticle(base, file);
+      } catch (error) {
+        made = { ok: false, reason: `interner Fehler: ${error instanceof Error ? error.message : String(error)}` };
+      }
+      const name = path.relative(io.cwd, file);
+      if (!made.ok) {
+        if (s.verbose) io.stderr.write(p.dim(`keine Vorschau für ${name}: ${made.reason}`) + '\n');
+        continue;
+      }
+      server.preview(made.path, made.html);
+      previewed.set(made.path, bursts);
+      shown++;
+      if (!s.quiet) io.stderr.write(p.dim(`Vorschau: ${made.path} (${Math.round(performance.now() - t0)} ms; die übrigen Seiten folgen mit dem Neubau)`) + '\n');
+    }
+    if (shown > 0) server.reload();
+  };
   const rebuild = async () => {
     if (running) {
       again = true;
       return;
     }
-    const files = [...changed].map((f) => path.relative(io.cwd, f)).sort();
-    changed.clear();
+    const files = [...unbuilt].map((f) => path.relative(io.cwd, f)).sort();
+    unbuilt.clear();
+    const startedAt = bursts;
     if (!s.quiet) io.stderr.write(p.dim(`geändert: ${files.slice(0, 3).join(', ')}${files.length > 3 ? ` (+${files.length - 3})` : ''}`) + '\n');
     running = runBuild('build', s, io, session).then(
       (outcome) => {
-        if (outcome.result?.written) server.reload();
+        if (!outcome.result?.written) return;
+        // The files on disk now hold every edit this build read; later bursts keep their previews.
+        server.dropPreviews((page) => (previewed.get(page) ?? 0) > startedAt);
+        for (const [page, n] of previewed) if (n <= startedAt) previewed.delete(page);
+        server.reload();
       },
       (error: unknown) => {
         // An internal error during a rebuild must not end the session: report it and keep watching.
@@ -91,13 +142,22 @@ export async function runDev(s: Settings, io: Io, signal: AbortSignal): Promise<
       await rebuild();
     }
   };
+  const burst = () => {
+    const files = [...fresh];
+    fresh.clear();
+    bursts++;
+    for (const f of files) unbuilt.add(f);
+    preview(files);
+    void rebuild();
+  };
   watcher.on('all', (_event, file) => {
-    changed.add(file);
+    fresh.add(file);
     clearTimeout(timer);
-    timer = setTimeout(() => void rebuild(), DEBOUNCE_MS);
+    timer = setTimeout(burst, DEBOUNCE_MS);
   });
 
   await untilAborted(signal);
+  clearTimeout(warm);
   clearTimeout(timer);
   await watcher.close();
   if (running) await running;
