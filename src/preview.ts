@@ -12,6 +12,7 @@
  * Otherwise it says why not, and the full rebuild alone answers. The preview never touches the
  * output folder: `dev` serves it from memory until the rebuild has landed (cli/server.ts).
  */
+import { realpathSync } from 'node:fs';
 import path from 'node:path';
 import { compileKnowledge, enrich, type CompiledKnowledge } from './enrich/index.ts';
 import { documentFromBytes, readInputSync } from './ingest/index.ts';
@@ -27,7 +28,9 @@ import { siteView, type SiteViewData } from './render/pages/site-view.ts';
 
 /** What a finished build leaves for previews: its site view, theme context and articles by file. */
 export interface PreviewBase {
+  /** The corpus folder as given (resolved), to match changed paths; and its real path, to read below. */
   readonly seedsDir: string;
+  readonly root: string;
   readonly knowledge: Knowledge;
   readonly env: SpecEnv & { view: NonNullable<SpecEnv['view']> };
   /** Source file (posix, relative to the corpus folder) → the article the last build made of it. */
@@ -39,7 +42,7 @@ export type PreviewResult = { ok: true; path: string; html: string } | { ok: fal
 export function previewBase(seedsDir: string, site: SiteModel, viewData: SiteViewData, ctx: RenderContext): PreviewBase {
   const byFile = new Map<string, { id: string; slug: string; path: string; title: string; loc: RecordLoc | undefined }>();
   for (const a of site.articles) byFile.set(a.sourceFile, { id: a.id, slug: a.slug, path: a.path, title: a.title, loc: site.build.locs?.get(a.id) });
-  return { seedsDir: path.resolve(seedsDir), knowledge: site.knowledge, env: { ctx, ruleDescriptions: site.ruleDescriptions, view: siteView(viewData) }, byFile };
+  return { seedsDir: path.resolve(seedsDir), root: realpathSync(seedsDir), knowledge: site.knowledge, env: { ctx, ruleDescriptions: site.ruleDescriptions, view: siteView(viewData) }, byFile };
 }
 
 /** Compiled once per corpus.yml: compiling takes ~60 ms, a preview should take a few. */
@@ -54,7 +57,7 @@ export function previewArticle(base: PreviewBase, file: string): PreviewResult {
   const rel = path.relative(base.seedsDir, path.resolve(base.seedsDir, file)).split(path.sep).join('/');
   const before = base.byFile.get(rel);
   if (!before) return { ok: false, reason: 'im letzten Build kein Artikel' };
-  const input = readInputSync(base.seedsDir, rel);
+  const input = readInputSync(base.root, rel);
   if (!input.bytes) return { ok: false, reason: 'nicht lesbar' };
   const read = documentFromBytes(rel, before.id, input.bytes);
   if (!read.document) return { ok: false, reason: 'nicht lesbar' };

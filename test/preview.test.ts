@@ -4,7 +4,7 @@
  * new text (escaped like any seed text); where the last build's view does not fit the file (new
  * title, new file) it declines and says why.
  */
-import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -53,6 +53,20 @@ describe('preview of an article page', () => {
     expect(made.html).not.toContain('<script>alert(1)');
     // Only the preview changed: the output folder still holds the last build's page.
     expect(readFileSync(path.join(out, page), 'utf8')).not.toContain('Zaunkönig');
+  });
+
+  it('works for a corpus folder reached through a symbolic link (files are read below its real path)', async () => {
+    const link = path.join(root, 'link');
+    symlinkSync(seeds, link);
+    const other = createSession();
+    try {
+      await build({ seedsDir: link, outDir: path.join(root, 'out-link'), session: other, cache: false, workers: 0 });
+      const file = articles()[1] as string;
+      const made = other.preview ? previewArticle(other.preview, path.join(link, file)) : undefined;
+      expect(made?.ok, made && !made.ok ? made.reason : 'no preview base').toBe(true);
+    } finally {
+      await closeSession(other);
+    }
   });
 
   it('declines a changed title (the page would move) and a file the last build did not have', () => {
