@@ -41,7 +41,10 @@ export interface Results {
   date: string;
   machine: { cpu: string; cores: number; memoryGB: number; os: string; gnuTime: boolean };
   versions: { node: string; presseschau: string | null; eleventy: string | null; hugo: string | null };
+  /** The five seeds, cold: no output folder and no record cache before each run. */
   seeds?: Stats;
+  /** The same build again over its own output and cache. */
+  seedsWarm?: Stats;
   corpora: Record<string, CorpusResult>;
   incremental?: IncrementalResult;
   /** The same edits in `presseschau dev` (threads and unchanged results kept between rebuilds). */
@@ -71,7 +74,10 @@ export function renderTable(r: Results): string {
       );
     }
   }
-  if (r.seeds) lines.push('', `Die fünf Seeds, voller Build mit Node-Start: Median ${sec(r.seeds.median)} (${sec(r.seeds.min)}–${sec(r.seeds.max)}, ${r.seeds.runs.length} Läufe).`);
+  if (r.seeds) {
+    const warm = r.seedsWarm ? `; noch einmal über die eigene Ausgabe und den Cache: Median ${sec(r.seedsWarm.median)} (${sec(r.seedsWarm.min)}–${sec(r.seedsWarm.max)})` : '';
+    lines.push('', `Die fünf Seeds, voller Build mit Node-Start, kalt (ohne Ausgabe und Cache): Median ${sec(r.seeds.median)} (${sec(r.seeds.min)}–${sec(r.seeds.max)}, ${r.seeds.runs.length} Läufe)${warm}.`);
+  }
   if (r.incremental) {
     const i = r.incremental;
     lines.push(
