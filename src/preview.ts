@@ -67,6 +67,7 @@ export function previewArticle(base: PreviewBase, file: string): PreviewResult {
   if (e.record.title !== before.title) return { ok: false, reason: 'Titel geändert (neue Seitenadresse)' };
   // The settled names of the last build (the index stage makes slugs unique across the corpus).
   const record = { ...e.record, id: before.id, slug: before.slug, path: before.path };
+  // The page is rendered from `record` itself; the location only names where the build stored it.
   const loc = before.loc ?? { segment: -1, offset: 0, head: 0, body: 0 };
   const spec = articleSpec(base.env.view, base.env.ctx, record, { loc, patch: { id: before.id, slug: before.slug, path: before.path, sameAs: record.quotes.map((q) => q.sameAs) } });
   return { ok: true, path: before.path, html: renderSpecPage(spec, base.env, record) };

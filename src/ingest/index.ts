@@ -29,7 +29,8 @@ export const DEFAULT_MAX_BYTES = 8 * 1024 * 1024;
 
 const byCodePoint = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 
-const ARTICLE = /\.(txt|md)$/i;
+/** Which corpus files are articles (the rest is corpus.yml, notes, images …). */
+export const ARTICLE = /\.(txt|md)$/i;
 
 /** Files in the seeds folder that are configuration, not articles. */
 const KNOWN_NON_ARTICLES = new Set(['corpus.yml']);

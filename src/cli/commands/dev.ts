@@ -21,6 +21,7 @@ import type { Settings } from '../settings.ts';
 import { runBuild } from './build.ts';
 import { closeSession, createSession } from '../../session.ts';
 import { previewArticle, warmPreview, type PreviewResult } from '../../preview.ts';
+import { ARTICLE } from '../../ingest/index.ts';
 import { portInUse, untilAborted } from './serve.ts';
 
 /** Editors save in bursts (temp file, rename, touch): wait for the burst to end. */
@@ -91,7 +92,7 @@ export async function runDev(s: Settings, io: Io, signal: AbortSignal): Promise<
     const base = session.preview;
     const files = changedFiles.map((f) => path.resolve(io.cwd, f));
     // A theme or corpus.yml change alters every page: only the rebuild can show it.
-    if (!base || files.some((f) => !/\.(txt|md)$/i.test(f) || !f.startsWith(base.seedsDir + path.sep))) return;
+    if (!base || files.some((f) => !ARTICLE.test(f) || !f.startsWith(base.seedsDir + path.sep))) return;
     let shown = 0;
     for (const file of files) {
       const t0 = performance.now();
