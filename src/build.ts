@@ -214,15 +214,15 @@ async function buildWith(
 
   const result: BuildResult = { ok: true, records: site.articles, site, diagnostics, files: docs.files, timings };
   const restoreHeap = tightHeapGrowth();
-  // What the threads need to build article pages themselves (render/pages/site-view.ts). A session
-  // keeps it for previews of edited articles; a plain build lets it go as soon as it is sent.
-  let viewData: SiteViewData | undefined = siteViewData(site);
-  await pool.broadcast('site', viewData);
-  const ctx = createContext(site.knowledge.site, theme);
-  const preview = options.session ? previewBase(options.seedsDir, site, viewData, ctx) : undefined;
-  viewData = undefined;
-  const pages: Iterable<AnyPage> = renderSite(site, theme, ctx);
   try {
+    // What the threads need to build article pages themselves (render/pages/site-view.ts). A session
+    // keeps it for previews of edited articles; a plain build lets it go as soon as it is sent.
+    let viewData: SiteViewData | undefined = siteViewData(site);
+    await pool.broadcast('site', viewData);
+    const ctx = createContext(site.knowledge.site, theme);
+    const preview = options.session ? previewBase(options.seedsDir, site, viewData, ctx) : undefined;
+    viewData = undefined;
+    const pages: Iterable<AnyPage> = renderSite(site, theme, ctx);
     if (options.write === false) {
       result.pages = await renderInMemory(pages, pool, records);
       lap('render');
