@@ -83,7 +83,7 @@ export async function runDev(s: Settings, io: Io, signal: AbortSignal): Promise<
   /** Changed since the last burst of saves ended; and since the last rebuild started. */
   const fresh = new Set<string>();
   const unbuilt = new Set<string>();
-  /** Previews served from memory, by page path: the number of the burst that made each. */
+  /** Page path → the number of the burst that last previewed it (at most one entry per article). */
   const previewed = new Map<string, number>();
   let bursts = 0;
 
@@ -128,7 +128,6 @@ export async function runDev(s: Settings, io: Io, signal: AbortSignal): Promise<
         if (!outcome.result?.written) return;
         // The files on disk now hold every edit this build read; later bursts keep their previews.
         server.dropPreviews((page) => (previewed.get(page) ?? 0) > startedAt);
-        for (const [page, n] of previewed) if (n <= startedAt) previewed.delete(page);
         server.reload();
       },
       (error: unknown) => {
