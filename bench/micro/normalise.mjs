@@ -8,12 +8,11 @@
 // process.cpuUsage: user+system, less noisy than wall time on the shared machine), split by
 // format. `--out` writes every NormaliseResult as JSON lines plus a sha256 over them, so two
 // versions of the code can be checked for byte-identical output.
-import { build } from 'esbuild';
 import { createHash } from 'node:crypto';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import os from 'node:os';
+import { rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import { bundleInTemp } from './bundle-run.mjs';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
 const arg = (name, dflt) => process.argv.find((a) => a.startsWith(`--${name}=`))?.split('=')[1] ?? dflt;
@@ -21,28 +20,10 @@ const size = arg('size', '1000');
 const runs = Number(arg('runs', '3'));
 const out = arg('out', undefined);
 
-const dir = mkdtempSync(path.join(os.tmpdir(), 'micro-normalise-'));
-const bundle = path.join(dir, 'entry.mjs');
-await build({
-  absWorkingDir: root,
-  stdin: {
-    contents: "export { ingest } from './src/ingest/index.ts'; export { normalise } from './src/normalise/index.ts';",
-    resolveDir: root,
-    loader: 'ts',
-  },
-  outfile: bundle,
-  bundle: true,
-  packages: 'external',
-  platform: 'node',
-  format: 'esm',
-  target: 'node20',
-  logLevel: 'warning',
-  // Dependencies resolve from the repository's node_modules, not from the temp folder.
-  nodePaths: [path.join(root, 'node_modules')],
-});
-// An external import is resolved relative to the bundle: link node_modules beside it.
-const { symlinkSync } = await import('node:fs');
-symlinkSync(path.join(root, 'node_modules'), path.join(dir, 'node_modules'));
+const { dir, bundle } = await bundleInTemp('micro-normalise', [
+  "export { ingest } from './src/ingest/index.ts';",
+  "export { normalise } from './src/normalise/index.ts';",
+]);
 const { ingest, normalise } = await import(pathToFileURL(bundle).href);
 
 // `--seeds=DIR` normalises any corpus folder instead (e.g. `--seeds=seeds`, the real seed texts).
