@@ -11,7 +11,7 @@
  * quotes (same speaker, same stems) are one node, so a statement repeated in thousands of articles
  * costs one comparison, and each `sameAs` is capped at `maxSameAs` ids (quotes.json).
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import type { Quote } from '../model/enriched.ts';
 import raw from './quotes.json' with { type: 'json' };
 import { scanSearchWords } from './analysis.ts';

@@ -12,7 +12,7 @@
  * scores are bit for bit the same.
  */
 import { stemmer } from '@orama/stemmers/german';
-import { z } from 'zod';
+import * as z from 'zod';
 import stopwordData from './data/stopwords-de.json' with { type: 'json' };
 import { articleVector } from './analysis.ts';
 import { Names } from './names.ts';

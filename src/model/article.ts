@@ -2,7 +2,7 @@
  * The normalised article record: the public contract behind `dist/api/articles.json`.
  * One zod schema gives the TypeScript type, the runtime validation and the JSON Schema.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 
 export const ProvenanceSchema = z
   .enum(['declared', 'extracted', 'inferred'])

@@ -1,5 +1,5 @@
 /** The enriched record: an Article plus what enrich/ read out of it, each with evidence. */
-import { z } from 'zod';
+import * as z from 'zod';
 import { ArticleSchema, ProvenanceSchema } from './article.ts';
 
 export const EntityTypeSchema = z.enum(['person', 'place', 'organisation']);

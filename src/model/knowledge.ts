@@ -1,5 +1,5 @@
 /** The corpus knowledge editors maintain in `seeds/corpus.yml`. */
-import { z } from 'zod';
+import * as z from 'zod';
 import { EntityTypeSchema } from './enriched.ts';
 
 const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'Datum im Format JJJJ-MM-TT erwartet');

@@ -4,7 +4,7 @@
  * no path has to be resolved at run time); a malformed file fails loudly here, naming the file
  * and the field, instead of silently matching nothing.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import agenciesJson from './rules/agencies.json' with { type: 'json' };
 import boilerplateJson from './rules/boilerplate.json' with { type: 'json' };
 import captionsJson from './rules/captions.json' with { type: 'json' };

@@ -3,7 +3,7 @@
  * before that day) or "haben am Mittwoch unterzeichnet" (past, the text speaks from that day or
  * after). The nearest tense cue within the sentence decides; a tie or no cue is "unknown".
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import raw from './tense.json' with { type: 'json' };
 
 const Words = z.array(z.string().min(1)).min(1);

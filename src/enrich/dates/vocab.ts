@@ -2,7 +2,7 @@
  * Date vocabulary (vocab.json), validated once at module load. A malformed entry is a build bug,
  * not an editor mistake, so it throws here with the zod path instead of failing silently later.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import raw from './vocab.json' with { type: 'json' };
 
 const Words = z.array(z.string().min(1)).min(1);

@@ -2,7 +2,7 @@
  * Event-scoring weights (weights.json), validated once at module load: a malformed file is a build
  * bug, so it throws with the zod path.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import raw from './weights.json' with { type: 'json' };
 
 const W = z.number().nonnegative();

@@ -1,5 +1,5 @@
 /** Quote vocabulary (vocab.json), validated once at load; a bad entry is a build bug and throws here. */
-import { z } from 'zod';
+import * as z from 'zod';
 import raw from './vocab.json' with { type: 'json' };
 
 const Words = z.array(z.string().min(1)).min(1);

@@ -7,7 +7,7 @@
  * RecordsPage: the build streams the stored bytes to the file with each record's patch (id, slug,
  * path, sameAs) spliced in.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import { createHash } from 'node:crypto';
 import type { RecordReader } from '../../cache/store.ts';
 import { patchOf } from '../../index/digest.ts';
