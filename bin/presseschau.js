@@ -1,13 +1,6 @@
 #!/usr/bin/env node
-// Thin launcher: the compiled CLI lives in lib/ (see scripts/compile.mjs).
-import { main } from '../lib/cli.js';
+// Thin launcher: the compiled CLI is lib/cli.cjs, started by lib/launch.cjs from V8's code cache
+// (src/launch.cjs; both made by scripts/compile.mjs).
+import { createRequire } from 'node:module';
 
-main(process.argv.slice(2)).then(
-  (code) => {
-    process.exitCode = code;
-  },
-  (error) => {
-    process.stderr.write(`presseschau: interner Fehler: ${error?.stack ?? error}\n`);
-    process.exitCode = 70;
-  },
-);
+createRequire(import.meta.url)('../lib/launch.cjs').run(process.argv.slice(2));

@@ -1,42 +1,59 @@
 // Bundle src/ into lib/ with esbuild (~100 ms): the CLI starts from one file, and no type
 // checking happens here (that is `tsc --noEmit` in `npm test`). Dependencies are bundled in too:
 // resolving and loading ~200 separate node_modules files cost ~150 ms of every start
-// (docs/performance.md, start-up). Code only `new`/`serve`/`dev` need (sirv, chokidar) is split
-// into chunks loaded on demand; the chunks sit beside cli.js, so import.meta.url still points
-// into lib/ for code that finds files relative to itself.
+// (docs/performance.md, start-up).
+//
+// lib/cli.cjs is one CommonJS script (not an ES module) so that lib/launch.cjs (src/launch.cjs)
+// can start it from V8's code cache, lib/cli.cjs.v8cache, which this script makes by running a
+// build of the seeds once ("training"): Node 20 has no compile cache for ES modules. The cache is
+// made again only when the bundle's bytes or Node's version change; `--no-code-cache` skips it.
 import { build } from 'esbuild';
-import { readdirSync, rmSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 // `--outdir DIR` (default lib): the CLI tests build a private copy, so a compile started by
-// someone else mid-test cannot swap lib/cli.js under a running child process.
+// someone else mid-test cannot swap lib/cli.cjs under a running child process.
 const at = process.argv.indexOf('--outdir');
-const outdir = at > 0 && process.argv[at + 1] ? process.argv[at + 1] : 'lib';
-// Chunk names carry a content hash: remove the previous ones so lib/ holds exactly one build
-// (the cache's pipeline version hashes every lib/*.js).
-try {
-  for (const f of readdirSync(path.resolve(root, outdir))) if (/^chunk-.*\.js(\.map)?$/.test(f)) rmSync(path.resolve(root, outdir, f));
-} catch {
-  // no lib/ yet
+const outdir = path.resolve(root, at > 0 && process.argv[at + 1] ? process.argv[at + 1] : 'lib');
+const codeCache = !process.argv.includes('--no-code-cache');
+mkdirSync(outdir, { recursive: true });
+// The ES module layout before the code cache (cli.js, parallel-worker.js, chunk-*.js): the cache's
+// pipeline version hashes every script in lib/, so none may stay behind.
+for (const f of readdirSync(outdir)) if (/^(cli|parallel-worker|chunk-.*)\.js(\.map)?$/.test(f)) rmSync(path.join(outdir, f));
+
+/** Write only what changed: an unchanged bundle keeps its code cache (and its mtime). */
+function update(file, bytes) {
+  const old = existsSync(file) ? readFileSync(file) : undefined;
+  if (old && old.equals(bytes)) return false;
+  writeFileSync(file, bytes);
+  return true;
 }
-await build({
+
+const bundled = await build({
   absWorkingDir: root,
-  // parallel-worker: the worker-thread entry for normalise + enrich (src/parallel/).
-  entryPoints: { cli: 'src/cli.ts', 'parallel-worker': 'src/parallel/worker.ts' },
+  // The worker threads start from the same bundle (src/cli.ts exports runWorker; src/parallel/).
+  entryPoints: { cli: 'src/cli.ts' },
   outdir,
+  outExtension: { '.js': '.cjs' },
   bundle: true,
-  splitting: true,
-  chunkNames: 'chunk-[hash]',
   platform: 'node',
-  format: 'esm',
+  format: 'cjs',
   target: 'node20',
   sourcemap: 'linked',
-  // Bundled CommonJS dependencies call require() for Node built-ins; ESM has none, so give it one.
-  banner: { js: "import { createRequire as __presseschauRequire } from 'node:module'; const require = __presseschauRequire(import.meta.url);" },
+  // Code that finds files relative to itself (templates/, the worker script) reads import.meta.url.
+  define: { 'import.meta.url': '__presseschauUrl' },
+  banner: { js: "const __presseschauUrl = require('node:url').pathToFileURL(__filename).href;" },
+  write: false,
   logLevel: 'warning',
 });
+const bundle = path.join(outdir, 'cli.cjs');
+for (const f of bundled.outputFiles) update(f.path, f.contents);
+update(path.join(outdir, 'launch.cjs'), readFileSync(path.join(root, 'src', 'launch.cjs')));
 
 // The search client (src/render/client/): one classic IIFE script for the browser, with
 // MiniSearch and the German stemmer inside — file:// allows no ES modules. The theme loader
@@ -56,3 +73,32 @@ await build({
   legalComments: 'eof',
   logLevel: 'warning',
 });
+
+const cacheFile = `${bundle}.v8cache`;
+if (!codeCache) rmSync(cacheFile, { force: true });
+else if (!createRequire(import.meta.url)(path.join(outdir, 'launch.cjs')).cacheIsCurrent()) train();
+
+/**
+ * Build a corpus once with lib/launch.cjs and PRESSESCHAU_CODE_CACHE=write: the cache then holds
+ * the bytecode of every function the build ran. The project's seeds if they build, else the
+ * starter corpus of `presseschau new`; on one thread (the threads run the same functions).
+ */
+function train() {
+  const work = mkdtempSync(path.join(os.tmpdir(), 'presseschau-train-'));
+  try {
+    const env = Object.fromEntries(Object.entries(process.env).filter(([k]) => !k.startsWith('PRESSESCHAU_')));
+    for (const seeds of ['seeds', 'scaffold/seeds']) {
+      if (!existsSync(path.join(root, seeds, 'corpus.yml'))) continue;
+      const r = spawnSync(process.execPath, [path.join(outdir, 'launch.cjs'), 'build', '-q', '--seeds', path.join(root, seeds), '--out', path.join(work, 'out')], {
+        cwd: root,
+        env: { ...env, PRESSESCHAU_CODE_CACHE: 'write', PRESSESCHAU_WORKERS: '0' },
+        encoding: 'utf8',
+      });
+      if (r.status === 0 && existsSync(cacheFile)) return;
+    }
+    rmSync(cacheFile, { force: true });
+    process.stderr.write('compile: kein Code-Cache (der Probe-Build ist gescheitert); presseschau startet ohne ihn langsamer\n');
+  } finally {
+    rmSync(work, { recursive: true, force: true });
+  }
+}

@@ -6,14 +6,17 @@
 import { readFileSync } from 'node:fs';
 import { CommanderError } from 'commander';
 import { runBuild } from './cli/commands/build.ts';
-// new, serve and dev are imported when used (below): their dependencies (sirv, chokidar) would
-// otherwise be loaded on every `build` (docs/performance.md, start-up).
+// new, serve and dev are imported when used (below): their modules and dependencies (sirv,
+// chokidar) are in the bundle but evaluated only then (docs/performance.md, start-up).
 import { EXIT } from './cli/exit-codes.ts';
 import { palette, useColour, type Io } from './cli/output.ts';
 import { COMMANDS, createProgram, type Action } from './cli/program.ts';
 import { resolveSettings, UsageError } from './cli/settings.ts';
 
-/** From package.json, one level above both src/cli.ts and the lib/cli.js bundle. */
+/** The pool's threads start from the same bundle (src/launch.cjs). */
+export { runWorker } from './parallel/worker.ts';
+
+/** From package.json, one level above both src/cli.ts and the lib/cli.cjs bundle. */
 function packageVersion(): string {
   const pkg: unknown = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8'));
   const version = (pkg as { version?: unknown }).version; // shape checked on the next line

@@ -1,5 +1,5 @@
 // Shared by the micro-benchmarks. `bundleAndRun` (site.mjs, dev.mjs, harnesses with worker
-// threads): bundles `entry` and src/parallel/worker.ts with esbuild into
+// threads): bundles `entry` and the thread entry bench/micro/worker.ts with esbuild into
 // .cache/micro-<name>/ (git-ignored; the repo root stays its package root, so templates/ and
 // lib/assets/ are found) and runs it with --expose-gc and the launcher's arguments.
 import { build } from 'esbuild';
@@ -13,7 +13,7 @@ export async function bundleAndRun(name, entry) {
   const root = fileURLToPath(new URL('../..', import.meta.url));
   await build({
     absWorkingDir: root,
-    entryPoints: { [name]: entry, 'parallel-worker': 'src/parallel/worker.ts' },
+    entryPoints: { [name]: entry, 'parallel-worker': 'bench/micro/worker.ts' },
     outdir: `.cache/micro-${name}`,
     bundle: true,
     packages: 'external',

@@ -1,7 +1,7 @@
 /**
  * The pipeline version for cache keys: a hash of the code that produced the cached records.
- * Running from the bundle (lib/cli.js) that is every script of the bundle — entries and the
- * shared chunks scripts/compile.mjs splits out — (data files are bundled in);
+ * Running from the bundle (lib/cli.cjs) that is every script beside it — the bundle and its
+ * launcher lib/launch.cjs — (data files are bundled in);
  * running from src/ (tests) it is every source and data file under src/. Any code change
  * therefore invalidates the cache — coarse, but never stale.
  */
@@ -21,10 +21,10 @@ export function pipelineVersion(): Promise<string> {
 async function compute(): Promise<string> {
   const self = fileURLToPath(import.meta.url);
   const hash = createHash('sha256');
-  if (self.endsWith('.js')) {
-    // The worker bundle and the chunks hold most of the code; all of lib/*.js must match.
+  if (/\.c?js$/.test(self)) {
+    // Every script beside the bundle (lib/cli.cjs, lib/launch.cjs; the micro-benchmarks' chunks) must match.
     const dir = path.dirname(self);
-    const scripts = (await readdir(dir)).filter((f) => f.endsWith('.js')).sort();
+    const scripts = (await readdir(dir)).filter((f) => /\.c?js$/.test(f)).sort();
     for (const f of scripts) hash.update(`${f}\0`).update(await readFile(path.join(dir, f)));
   } else {
     const src = path.resolve(path.dirname(self), '..');

@@ -32,11 +32,18 @@ export interface Pool {
 /** Below this many documents one thread is faster than starting workers (~100 ms each). */
 export const PARALLEL_MIN_DOCUMENTS = 200;
 
-/** The worker bundle next to the running bundle (lib/cli.js → lib/parallel-worker.js), if any. */
+/**
+ * The script a worker thread starts from, beside the running bundle: lib/launch.cjs, which loads
+ * lib/cli.cjs (and its code cache) again in the thread — or, in the micro-benchmarks' ES module
+ * bundles (bench/micro/bundle-run.mjs), their parallel-worker.js. None when running from src/.
+ */
 export function workerScript(): string | null {
-  if (!import.meta.url.endsWith('.js')) return null;
-  const file = fileURLToPath(new URL('./parallel-worker.js', import.meta.url));
-  return existsSync(file) ? file : null;
+  if (!/\.c?js$/.test(import.meta.url)) return null;
+  for (const name of ['./launch.cjs', './parallel-worker.js']) {
+    const file = fileURLToPath(new URL(name, import.meta.url));
+    if (existsSync(file)) return file;
+  }
+  return null;
 }
 
 export function defaultWorkers(documents: number): number {

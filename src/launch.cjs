@@ -1,0 +1,107 @@
+'use strict';
+/**
+ * How the compiled CLI starts (copied to lib/launch.cjs by scripts/compile.mjs; plain CommonJS,
+ * not bundled: it loads the bundle).
+ *
+ * lib/cli.cjs is one classic script, so V8 can start it from a code cache instead of compiling
+ * 1.7 MB of JavaScript on every run: lib/cli.cjs.v8cache holds the bytecode of every function a
+ * build of the seeds ran, made by scripts/compile.mjs right after bundling (docs/performance.md,
+ * start-up). Node 20 has no compile cache for ES modules; this is what `v8-compile-cache` and
+ * Node 22's module.enableCompileCache() do for CommonJS, kept to one file we produce ourselves.
+ *
+ * The cache is used only when its header — sha256 of the bundle's bytes, Node's version and the
+ * architecture — matches; V8 itself rejects it again for other V8 flags. A rejected or missing
+ * cache costs only the compile time. `PRESSESCHAU_CODE_CACHE=0` ignores it,
+ * `PRESSESCHAU_CODE_CACHE=write` writes a new one when the run ends (scripts/compile.mjs).
+ *
+ * Started as a worker thread (src/parallel/pool.ts) it loads the same bundle and cache and
+ * answers the pool's jobs.
+ */
+const { createHash } = require('node:crypto');
+const { readFileSync, renameSync, writeFileSync } = require('node:fs');
+const Module = require('node:module');
+const path = require('node:path');
+const vm = require('node:vm');
+const { isMainThread } = require('node:worker_threads');
+
+const BUNDLE = path.join(__dirname, 'cli.cjs');
+const CACHE = `${BUNDLE}.v8cache`;
+const HEADER = 32; // bytes of sha256
+
+/** What the cache header must say for this bundle on this Node. */
+function cacheHeader(source) {
+  return createHash('sha256').update(source).update(`\0${process.version}\0${process.arch}`).digest();
+}
+
+/** Whether the cache beside the bundle was made for its bytes on this Node (scripts/compile.mjs asks). */
+function cacheIsCurrent() {
+  try {
+    return readFileSync(CACHE).subarray(0, HEADER).equals(cacheHeader(readFileSync(BUNDLE)));
+  } catch {
+    return false;
+  }
+}
+
+let loaded;
+/** The bundle's exports, evaluated once per thread; `status` says what became of the cache. */
+function load() {
+  if (loaded) return loaded;
+  const source = readFileSync(BUNDLE);
+  const header = cacheHeader(source);
+  const mode = process.env.PRESSESCHAU_CODE_CACHE;
+  let cachedData;
+  let status = 'none';
+  if (mode !== '0' && mode !== 'write') {
+    try {
+      const file = readFileSync(CACHE);
+      if (file.subarray(0, HEADER).equals(header)) cachedData = file.subarray(HEADER);
+      else status = 'stale';
+    } catch {
+      // no cache: compile as usual
+    }
+  }
+  const script = new vm.Script(Module.wrap(source.toString('utf8')), { filename: BUNDLE, ...(cachedData ? { cachedData } : {}) });
+  if (cachedData) status = script.cachedDataRejected ? 'rejected' : 'accepted';
+  const module = { exports: {}, filename: BUNDLE, id: BUNDLE };
+  script.runInThisContext().call(module.exports, module.exports, Module.createRequire(BUNDLE), module, BUNDLE, __dirname);
+  loaded = { exports: module.exports, script, header, status };
+  return loaded;
+}
+
+/** Write the code cache of everything compiled so far, atomically (other runs may be reading it). */
+function writeCache() {
+  const { script, header } = load();
+  const temp = `${CACHE}.${process.pid}.tmp`;
+  writeFileSync(temp, Buffer.concat([header, script.createCachedData()]));
+  renameSync(temp, CACHE);
+}
+
+/** The CLI on `argv`; resolves to its exit code (bin/presseschau.js). */
+async function start(argv) {
+  const { exports, status } = load();
+  if (process.env.PRESSESCHAU_TRACE) process.stderr.write(`[trace] code cache: ${status}\n`);
+  const code = await exports.main(argv);
+  if (process.env.PRESSESCHAU_CODE_CACHE === 'write') writeCache();
+  return code;
+}
+
+/** The CLI as a process: exit code set, an internal error reported as one (exit 70). */
+function run(argv) {
+  start(argv).then(
+    (code) => {
+      process.exitCode = code;
+    },
+    (error) => {
+      process.stderr.write(`presseschau: interner Fehler: ${(error && error.stack) || error}\n`);
+      process.exitCode = 70;
+    },
+  );
+}
+
+module.exports = { run, start, load, cacheIsCurrent };
+
+// `node lib/launch.cjs …` (the compile's training run), or a worker thread of the pool.
+if (require.main === module) {
+  if (isMainThread) run(process.argv.slice(2));
+  else load().exports.runWorker();
+}
