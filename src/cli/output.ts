@@ -5,6 +5,7 @@
  */
 import path from 'node:path';
 import { formatDiagnostic, type Diagnostic, type Severity } from '../model/diagnostic.ts';
+import { germanDecimal, germanNumber } from '../model/german.ts';
 
 export interface OutStream {
   write(chunk: string): unknown;
@@ -99,20 +100,18 @@ export function countSeverities(list: readonly Diagnostic[]): Counts {
   return c;
 }
 
-const num = new Intl.NumberFormat('de-DE');
-const dec = new Intl.NumberFormat('de-DE', { maximumFractionDigits: 1, minimumFractionDigits: 1 });
 
 export function formatBytes(bytes: number): string {
-  if (bytes < 1024) return `${num.format(bytes)} B`;
-  if (bytes < 1024 * 1024) return `${dec.format(bytes / 1024)} KB`;
-  return `${dec.format(bytes / 1024 / 1024)} MB`;
+  if (bytes < 1024) return `${germanNumber(bytes)} B`;
+  if (bytes < 1024 * 1024) return `${germanDecimal(bytes / 1024)} KB`;
+  return `${germanDecimal(bytes / 1024 / 1024)} MB`;
 }
 
 export function formatMs(ms: number): string {
-  return ms < 1000 ? `${num.format(Math.round(ms))} ms` : `${dec.format(ms / 1000)} s`;
+  return ms < 1000 ? `${germanNumber(Math.round(ms))} ms` : `${germanDecimal(ms / 1000)} s`;
 }
 
-const plural = (n: number, one: string, many: string) => `${num.format(n)} ${n === 1 ? one : many}`;
+const plural = (n: number, one: string, many: string) => `${germanNumber(n)} ${n === 1 ? one : many}`;
 
 export interface SummaryFacts {
   articles: number;
@@ -170,7 +169,7 @@ export function progressLine(stream: OutStream, enabled: boolean, now: () => num
       if (t - started < 1000 || t - last < 100) return;
       last = t;
       shown = true;
-      const count = total > 0 ? `${num.format(done)}/${num.format(total)}` : num.format(done);
+      const count = total > 0 ? `${germanNumber(done)}/${germanNumber(total)}` : germanNumber(done);
       stream.write(`\r\u001b[2K  ${STAGE_LABEL[stage] ?? stage} ${count}`);
     },
     clear() {

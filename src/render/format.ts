@@ -1,42 +1,16 @@
-/** German display formats. Dates are calendar dates (YYYY-MM-DD): formatted in UTC so they never shift a day. */
-
-const longDate = new Intl.DateTimeFormat('de-DE', { timeZone: 'UTC', day: 'numeric', month: 'long', year: 'numeric' });
-const monthYear = new Intl.DateTimeFormat('de-DE', { timeZone: 'UTC', month: 'short', year: 'numeric' });
-const number = new Intl.NumberFormat('de-DE');
-
-const toDate = (iso: string): Date => new Date(`${iso}T00:00:00Z`);
-
-/**
- * Intl formatting costs microseconds per call and every teaser shows a date: memoised by input
- * (a corpus has a few thousand distinct dates at most; the memo is cleared past that bound).
- */
-function memoised(f: (key: string) => string): (key: string) => string {
-  const memo = new Map<string, string>();
-  return (key) => {
-    let v = memo.get(key);
-    if (v === undefined) {
-      v = f(key);
-      if (memo.size >= 50_000) memo.clear();
-      memo.set(key, v);
-    }
-    return v;
-  };
-}
+/** German display formats (the date and number forms are src/model/german.ts). Dates are calendar dates (YYYY-MM-DD). */
+import { dateRange, germanNumber, longDate, monthYear } from '../model/german.ts';
 
 /** `2024-06-19` → „19. Juni 2024“. */
-export const formatDate: (iso: string) => string = memoised((iso) => longDate.format(toDate(iso)));
+export const formatDate: (iso: string) => string = longDate;
 
 /** `2024-06` axis labels → „Juni 2024“. */
-export const formatMonth = (iso: string): string => monthYear.format(toDate(iso));
+export const formatMonth: (iso: string) => string = monthYear;
 
-/** „18.–19. Juni 2024“: Intl shortens the shared month and year itself. */
-export function formatRange(start: string, end: string): string {
-  if (start === end) return formatDate(start);
-  return rangeMemo(`${start}/${end}`);
-}
-const rangeMemo = memoised((key) => longDate.formatRange(toDate(key.slice(0, key.indexOf('/'))), toDate(key.slice(key.indexOf('/') + 1))));
+/** „18.–19. Juni 2024“: the shared month and year are written once. */
+export const formatRange: (start: string, end: string) => string = dateRange;
 
-export const formatNumber = (n: number): string => number.format(n);
+export const formatNumber: (n: number) => string = germanNumber;
 
 /** „1 Artikel“, „3 Artikel“; „1 Zitat“, „2 Zitate“. */
 export const plural = (n: number, one: string, many: string): string => `${formatNumber(n)} ${n === 1 ? one : many}`;

@@ -5,6 +5,7 @@
  */
 import type { SiteModel } from '../index/index.ts';
 import type { Helpers } from './context.ts';
+import { formatMonth } from './format.ts';
 
 export const WIDTH = 1000;
 const PAD = 40;
@@ -65,7 +66,7 @@ export function timelineGeometry(site: SiteModel, h: Helpers): TimelineGeometry 
   for (let y = start.getUTCFullYear(), m = yearsSpan > 2 ? 0 : start.getUTCMonth(); ; ) {
     const t = Date.UTC(y, m, 1);
     if (t > max) break;
-    if (t >= min) ticks.push({ x: x(t), label: yearsSpan > 2 ? String(y) : new Intl.DateTimeFormat('de-DE', { timeZone: 'UTC', month: 'short', year: 'numeric' }).format(t) });
+    if (t >= min) ticks.push({ x: x(t), label: yearsSpan > 2 ? String(y) : formatMonth(new Date(t).toISOString().slice(0, 7)) });
     if (yearsSpan > 2) y++;
     else if (++m > 11) { m = 0; y++; }
   }

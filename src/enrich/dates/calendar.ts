@@ -1,4 +1,5 @@
 /** Calendar arithmetic on plain YYYY-MM-DD strings, in UTC so no local time zone shifts a day. */
+import { weekdayDate } from '../../model/german.ts';
 
 export function iso(y: number, m: number, d: number): string | undefined {
   const t = new Date(Date.UTC(y, m - 1, d));
@@ -11,18 +12,8 @@ function parse(isoDate: string): Date {
   return new Date(Date.UTC(y ?? 1970, (m ?? 1) - 1, d ?? 1));
 }
 
-const fmt = new Intl.DateTimeFormat('de-DE', { weekday: 'long', day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });
-/** Intl formatting costs microseconds per call, and evidence names the same few event days again and again. */
-const formatted = new Map<string, string>();
 /** „Mittwoch, 19. Juni 2024“ — how the evidence names a date for a German reader. */
-export function germanDate(isoDate: string): string {
-  let s = formatted.get(isoDate);
-  if (s === undefined) {
-    if (formatted.size >= 10_000) formatted.clear();
-    formatted.set(isoDate, (s = fmt.format(parse(isoDate))));
-  }
-  return s;
-}
+export const germanDate: (isoDate: string) => string = weekdayDate;
 
 /** Days since 1970-01-01: loops over dates stay integer arithmetic, no Date per step. */
 export function toDays(isoDate: string): number {
