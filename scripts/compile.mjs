@@ -46,8 +46,10 @@ const bundled = await build({
   target: 'node20',
   sourcemap: 'linked',
   // Code that finds files relative to itself (templates/, the worker script) reads import.meta.url.
+  // "use strict" first: the sources are ES modules (always strict), and a directive counts only
+  // before every other statement (esbuild's own comes after the banner).
   define: { 'import.meta.url': '__presseschauUrl' },
-  banner: { js: "const __presseschauUrl = require('node:url').pathToFileURL(__filename).href;" },
+  banner: { js: "'use strict';\nconst __presseschauUrl = require('node:url').pathToFileURL(__filename).href;" },
   write: false,
   logLevel: 'warning',
 });

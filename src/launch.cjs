@@ -60,7 +60,12 @@ function load() {
       // no cache: compile as usual
     }
   }
-  const script = new vm.Script(Module.wrap(source.toString('utf8')), { filename: BUNDLE, ...(cachedData ? { cachedData } : {}) });
+  const script = new vm.Script(Module.wrap(source.toString('utf8')), {
+    filename: BUNDLE,
+    // import() inside the bundle (none today) resolves as it would in a module of the main context
+    importModuleDynamically: vm.constants.USE_MAIN_CONTEXT_DEFAULT_LOADER,
+    ...(cachedData ? { cachedData } : {}),
+  });
   if (cachedData) status = script.cachedDataRejected ? 'rejected' : 'accepted';
   const module = { exports: {}, filename: BUNDLE, id: BUNDLE };
   script.runInThisContext().call(module.exports, module.exports, Module.createRequire(BUNDLE), module, BUNDLE, __dirname);

@@ -46,6 +46,13 @@ describe('code cache', () => {
     expect([...a].filter(([k, v]) => !k.startsWith('_build/') && !v.equals(b.get(k) ?? Buffer.alloc(0))).map(([k]) => k)).toEqual([]);
   });
 
+  it('runs the bundle as strict code, as the ES modules it is made from', () => {
+    // A directive counts only as the very first statement; a banner before it would make the
+    // whole bundle sloppy-mode code (silent writes to frozen objects, `this` = globalThis).
+    const bundle = readFileSync(path.join(path.dirname(path.dirname(launcher())), 'lib', 'cli.cjs'), 'utf8');
+    expect(bundle.startsWith("'use strict';")).toBe(true);
+  });
+
   it('made for other bytes of the bundle, it is not used', { timeout: 60_000 }, () => {
     // A copy of the private package whose cache header no longer matches the bundle.
     const from = path.dirname(path.dirname(launcher()));
