@@ -9,7 +9,7 @@
 // made again only when the bundle's bytes or Node's version change; `--no-code-cache` skips it.
 import { build } from 'esbuild';
 import { spawnSync } from 'node:child_process';
-import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import os from 'node:os';
 import path from 'node:path';
@@ -28,10 +28,7 @@ for (const f of readdirSync(outdir)) if (/^(cli|parallel-worker|chunk-.*)\.js(\.
 
 /** Write only what changed: an unchanged bundle keeps its code cache (and its mtime). */
 function update(file, bytes) {
-  const old = existsSync(file) ? readFileSync(file) : undefined;
-  if (old && old.equals(bytes)) return false;
-  writeFileSync(file, bytes);
-  return true;
+  if (!existsSync(file) || !readFileSync(file).equals(bytes)) writeFileSync(file, bytes);
 }
 
 const bundled = await build({
@@ -86,6 +83,7 @@ else if (!createRequire(import.meta.url)(path.join(outdir, 'launch.cjs')).cacheI
  * starter corpus of `presseschau new`; on one thread (the threads run the same functions).
  */
 function train() {
+  rmSync(cacheFile, { force: true }); // a stale one must not pass for the new one below
   const work = mkdtempSync(path.join(os.tmpdir(), 'presseschau-train-'));
   try {
     const env = Object.fromEntries(Object.entries(process.env).filter(([k]) => !k.startsWith('PRESSESCHAU_')));
