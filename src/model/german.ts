@@ -38,6 +38,8 @@ function day(iso: string): Day | null {
   const m = Number(iso.slice(5, 7));
   const d = Number(iso.slice(8, 10));
   if (!Number.isInteger(y) || !Number.isInteger(m) || !Number.isInteger(d) || y < 1000 || m < 1 || m > 12 || d < 1 || d > 31) return null;
+  // 2024-02-30 is no day: written as Intl writes it (JavaScript's dates roll it over to 1 March)
+  if (new Date(Date.UTC(y, m - 1, d)).getUTCDate() !== d) return null;
   return { y, m, d };
 }
 

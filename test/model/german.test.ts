@@ -57,6 +57,15 @@ describe('dates as Intl de-DE writes them', () => {
     expect(dateRange('2024-05-30', '2024-06-02')).toBe('30. Mai\u2009–\u20092. Juni 2024');
   });
 
+  it('a day that does not exist comes out as Intl writes it (JavaScript rolls 2024-02-30 over to 1 March)', () => {
+    for (const iso of ['2024-02-30', '2023-02-29', '2024-04-31']) {
+      const t = new Date(`${iso}T00:00:00Z`);
+      expect(longDate(iso)).toBe(long.format(t));
+      expect(weekdayDate(iso)).toBe(weekday.format(t));
+    }
+    expect(longDate('2024-02-30')).toBe('1. März 2024');
+  });
+
   it('outside the written-out years it is Intl itself', () => {
     for (const iso of ['0999-12-31', '0005-01-01']) {
       const t = new Date(`${iso}T00:00:00Z`);
