@@ -10,8 +10,6 @@ import { fileURLToPath } from 'node:url';
 const root = fileURLToPath(new URL('..', import.meta.url));
 // A private compile (bench/work/lib) with its own launcher: other people's `npm test` recompiles
 // lib/ at any moment in a shared tree, which must not swap the code under a running benchmark.
-const compiled = spawnSync(process.execPath, ['scripts/compile.mjs', '--outdir', 'bench/work/lib'], { cwd: root, stdio: 'inherit' });
-if (compiled.status !== 0) process.exit(compiled.status ?? 1);
 mkdirSync(new URL('./work/bin/', import.meta.url), { recursive: true });
 copyFileSync(new URL('../bin/presseschau.js', import.meta.url), new URL('./work/bin/presseschau.js', import.meta.url));
 // The CLI finds its package root (version, templates/) by walking up from lib/: make bench/work/ one.
@@ -20,6 +18,10 @@ copyFileSync(new URL('../package.json', import.meta.url), new URL('./work/packag
 // before (a 10 000 run failed that way when quotes pagination landed during the benchmark).
 rmSync(new URL('./work/templates', import.meta.url), { force: true, recursive: true });
 cpSync(new URL('../templates', import.meta.url), new URL('./work/templates', import.meta.url), { recursive: true });
+// After the package around it is in place: the compile's training run (the code cache) builds the
+// seeds with this lib/, which finds package.json and templates/ by walking up from it.
+const compiled = spawnSync(process.execPath, ['scripts/compile.mjs', '--outdir', 'bench/work/lib'], { cwd: root, stdio: 'inherit' });
+if (compiled.status !== 0) process.exit(compiled.status ?? 1);
 await build({
   absWorkingDir: root,
   entryPoints: ['bench/run.ts'],

@@ -87,6 +87,7 @@ function train() {
   const work = mkdtempSync(path.join(os.tmpdir(), 'presseschau-train-'));
   try {
     const env = Object.fromEntries(Object.entries(process.env).filter(([k]) => !k.startsWith('PRESSESCHAU_')));
+    let why = 'kein Korpus mit corpus.yml';
     for (const seeds of ['seeds', 'scaffold/seeds']) {
       if (!existsSync(path.join(root, seeds, 'corpus.yml'))) continue;
       const r = spawnSync(process.execPath, [path.join(outdir, 'launch.cjs'), 'build', '-q', '--seeds', path.join(root, seeds), '--out', path.join(work, 'out')], {
@@ -95,9 +96,10 @@ function train() {
         encoding: 'utf8',
       });
       if (r.status === 0 && existsSync(cacheFile)) return;
+      why = `${seeds}: ${(r.stderr || r.error?.message || `Exit-Code ${r.status}`).trim().split('\n')[0]}`;
     }
     rmSync(cacheFile, { force: true });
-    process.stderr.write('compile: kein Code-Cache (der Probe-Build ist gescheitert); presseschau startet ohne ihn langsamer\n');
+    process.stderr.write(`compile: kein Code-Cache in ${outdir.startsWith(root) ? path.relative(root, outdir) : outdir}, der Probe-Build ist gescheitert (${why}); presseschau startet ohne ihn langsamer\n`);
   } finally {
     rmSync(work, { recursive: true, force: true });
   }
