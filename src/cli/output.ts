@@ -100,7 +100,6 @@ export function countSeverities(list: readonly Diagnostic[]): Counts {
   return c;
 }
 
-
 export function formatBytes(bytes: number): string {
   if (bytes < 1024) return `${germanNumber(bytes)} B`;
   if (bytes < 1024 * 1024) return `${germanDecimal(bytes / 1024)} KB`;
