@@ -53,6 +53,16 @@ describe('code cache', () => {
     expect(bundle.startsWith("'use strict';")).toBe(true);
   });
 
+  it('without lib/ the launcher says what to do instead of a stack trace', () => {
+    const pkg = path.join(tmp, 'no-lib');
+    mkdirSync(path.join(pkg, 'bin'), { recursive: true });
+    copyFileSync(path.join(ROOT, 'package.json'), path.join(pkg, 'package.json'));
+    copyFileSync(path.join(ROOT, 'bin', 'presseschau.js'), path.join(pkg, 'bin', 'presseschau.js'));
+    const r = spawnSync(process.execPath, [path.join(pkg, 'bin', 'presseschau.js'), 'build'], { cwd: tmp, encoding: 'utf8', env: childEnv() });
+    expect(r.status).toBe(70);
+    expect(r.stderr).toContain('npm run compile');
+  });
+
   it('made for other bytes of the bundle, it is not used', { timeout: 60_000 }, () => {
     // A copy of the private package whose cache header no longer matches the bundle.
     const from = path.dirname(path.dirname(launcher()));
