@@ -45,6 +45,8 @@ export interface Results {
   seeds?: Stats;
   /** The same build again over its own output and cache. */
   seedsWarm?: Stats;
+  /** `node -e 0`, measured between the cold seed builds: Node's own start-up in the same run. */
+  nodeStart?: Stats;
   corpora: Record<string, CorpusResult>;
   incremental?: IncrementalResult;
   /** The same edits in `presseschau dev` (threads and unchanged results kept between rebuilds). */
@@ -76,7 +78,8 @@ export function renderTable(r: Results): string {
   }
   if (r.seeds) {
     const warm = r.seedsWarm ? `; noch einmal über die eigene Ausgabe und den Cache: Median ${sec(r.seedsWarm.median)} (${sec(r.seedsWarm.min)}–${sec(r.seedsWarm.max)})` : '';
-    lines.push('', `Die fünf Seeds, voller Build mit Node-Start, kalt (ohne Ausgabe und Cache): Median ${sec(r.seeds.median)} (${sec(r.seeds.min)}–${sec(r.seeds.max)}, ${r.seeds.runs.length} Läufe)${warm}.`);
+    const node = r.nodeStart ? ` Node allein (\`node -e 0\`, zwischen den kalten Läufen): Median ${sec(r.nodeStart.median)}.` : '';
+    lines.push('', `Die fünf Seeds, voller Build mit Node-Start, kalt (ohne Ausgabe und Cache): Median ${sec(r.seeds.median)} (${sec(r.seeds.min)}–${sec(r.seeds.max)}, ${r.seeds.runs.length} Läufe)${warm}.${node}`);
   }
   if (r.incremental) {
     const i = r.incremental;
