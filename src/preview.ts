@@ -14,7 +14,7 @@
  */
 import { realpathSync } from 'node:fs';
 import path from 'node:path';
-import { compileKnowledge, enrich, type CompiledKnowledge } from './enrich/index.ts';
+import { compiledKnowledge, enrich } from './enrich/index.ts';
 import { documentFromBytes, readInputSync } from './ingest/index.ts';
 import type { SiteModel } from './index/index.ts';
 import { EnrichedArticleSchema } from './model/enriched.ts';
@@ -32,8 +32,6 @@ export interface PreviewBase {
   readonly seedsDir: string;
   readonly root: string;
   readonly knowledge: Knowledge;
-  /** corpus.yml as JSON: every build parses it anew, so the compiled form is kept by content, not by object. */
-  readonly knowledgeKey: string;
   readonly env: SpecEnv & { view: NonNullable<SpecEnv['view']> };
   /** Source file (posix, relative to the corpus folder) → the article the last build made of it. */
   readonly byFile: ReadonlyMap<string, { id: string; slug: string; path: string; title: string; loc: RecordLoc | undefined }>;
@@ -44,14 +42,7 @@ export type PreviewResult = { ok: true; path: string; html: string } | { ok: fal
 export function previewBase(seedsDir: string, site: SiteModel, viewData: SiteViewData, ctx: RenderContext): PreviewBase {
   const byFile = new Map<string, { id: string; slug: string; path: string; title: string; loc: RecordLoc | undefined }>();
   for (const a of site.articles) byFile.set(a.sourceFile, { id: a.id, slug: a.slug, path: a.path, title: a.title, loc: site.build.locs?.get(a.id) });
-  return { seedsDir: path.resolve(seedsDir), root: realpathSync(seedsDir), knowledge: site.knowledge, knowledgeKey: JSON.stringify(site.knowledge), env: { ctx, ruleDescriptions: site.ruleDescriptions, view: siteView(viewData) }, byFile };
-}
-
-/** Compiled once per corpus.yml content (as the threads do, parallel/jobs.ts): compiling takes ~60 ms, a preview should take a few. */
-let compiled: { key: string; ck: CompiledKnowledge } | undefined;
-function compiledFor(base: PreviewBase): CompiledKnowledge {
-  if (compiled?.key !== base.knowledgeKey) compiled = { key: base.knowledgeKey, ck: compileKnowledge(base.knowledge) };
-  return compiled.ck;
+  return { seedsDir: path.resolve(seedsDir), root: realpathSync(seedsDir), knowledge: site.knowledge, env: { ctx, ruleDescriptions: site.ruleDescriptions, view: siteView(viewData) }, byFile };
 }
 
 /** The page of the article in `file` (absolute, or relative to the corpus folder) as it reads now. */
@@ -64,7 +55,7 @@ export function previewArticle(base: PreviewBase, file: string): PreviewResult {
   const read = documentFromBytes(rel, before.id, input.bytes);
   if (!read.document) return { ok: false, reason: 'nicht lesbar' };
   const n = normalise(read.document);
-  const e = enrich(n.article, compiledFor(base));
+  const e = enrich(n.article, compiledKnowledge(base.knowledge));
   if (!EnrichedArticleSchema.safeParse(e.record).success) return { ok: false, reason: 'Datensatz ungültig' };
   if (e.record.title !== before.title) return { ok: false, reason: 'Titel geändert (neue Seitenadresse)' };
   // The settled names of the last build (the index stage makes slugs unique across the corpus).

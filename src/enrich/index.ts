@@ -13,7 +13,7 @@ import type { CompiledKnowledge } from './knowledge.ts';
 import { applyOverrides } from './metadata/index.ts';
 import { extractQuotes } from './quotes/index.ts';
 
-export { compileKnowledge, type CompiledKnowledge } from './knowledge.ts';
+export { compileKnowledge, compiledKnowledge, type CompiledKnowledge } from './knowledge.ts';
 
 export interface EnrichResult {
   record: EnrichedArticle;

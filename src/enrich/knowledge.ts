@@ -32,3 +32,18 @@ export function compileKnowledge(knowledge: Knowledge): CompiledKnowledge {
 }
 
 export { nameKey };
+
+let last: { knowledge: Knowledge; key: string; ck: CompiledKnowledge } | undefined;
+/**
+ * compileKnowledge, kept for the corpus.yml this thread compiled last. Every build parses corpus.yml
+ * anew (a new object, mostly the same content) and compiling takes ~60 ms: the same object or the
+ * same content gives the compiled form again. Used by the threads' build state (parallel/jobs.ts)
+ * and by the dev preview (preview.ts), which on the main thread share it.
+ */
+export function compiledKnowledge(knowledge: Knowledge): CompiledKnowledge {
+  if (last?.knowledge === knowledge) return last.ck;
+  const key = JSON.stringify(knowledge);
+  if (last?.key !== key) last = { knowledge, key, ck: compileKnowledge(knowledge) };
+  else last = { ...last, knowledge };
+  return last.ck;
+}

@@ -18,7 +18,7 @@
  */
 import { createHash } from 'node:crypto';
 import { memoryStore, segmentReader, segmentWriter, type RecordReader, type RecordWriter } from '../cache/store.ts';
-import { compileKnowledge, type CompiledKnowledge } from '../enrich/index.ts';
+import { compiledKnowledge, type CompiledKnowledge } from '../enrich/index.ts';
 import { topicNeedles } from '../index/digest.ts';
 import { ruleDescriptions } from '../index/rules.ts';
 import type { RecordLoc } from '../model/digest.ts';
@@ -90,7 +90,6 @@ export type JobResult<K extends JobKind> = Results[K];
 
 export interface JobState {
   readonly index: number;
-  knowledgeHash: string | undefined;
   ck: CompiledKnowledge | undefined;
   themeHash: string | undefined;
   ctx: RenderContext | undefined;
@@ -103,7 +102,7 @@ export interface JobState {
 }
 
 export function createJobState(index: number): JobState {
-  return { index, knowledgeHash: undefined, ck: undefined, themeHash: undefined, ctx: undefined, build: undefined, writer: undefined, reader: undefined, view: undefined, topics: undefined };
+  return { index, ck: undefined, themeHash: undefined, ctx: undefined, build: undefined, writer: undefined, reader: undefined, view: undefined, topics: undefined };
 }
 
 const encoder = new TextEncoder();
@@ -118,11 +117,7 @@ type Handler<K extends JobKind> = (state: JobState, request: Requests[K]) => Res
 
 const handlers: { [K in JobKind]: Handler<K> } = {
   begin(state, request) {
-    const kh = hash(JSON.stringify(request.knowledge));
-    if (state.knowledgeHash !== kh) {
-      state.ck = compileKnowledge(request.knowledge);
-      state.knowledgeHash = kh;
-    }
+    state.ck = compiledKnowledge(request.knowledge);
     const th = hash(JSON.stringify([request.knowledge.site, [...request.templates].sort((a, b) => (a[0] < b[0] ? -1 : 1))]));
     if (state.themeHash !== th) {
       state.ctx = createContext(request.knowledge.site, { templates: request.templates, assets: new Map(), origins: new Map() });
