@@ -72,8 +72,9 @@ export function weekdayDate(iso: string): string {
 
 /** `2024-06` or `2024-06-19` → „Juni 2024“ (abbreviated months: „Sept. 2024“). */
 export function monthYear(iso: string): string {
-  const t = day(iso.length === 7 ? `${iso}-01` : iso);
-  return t ? `${names.monthsShort[t.m - 1]} ${t.y}` : fallback().month.format(utc(iso.length === 7 ? `${iso}-01` : iso));
+  const date = iso.length === 7 ? `${iso}-01` : iso;
+  const t = day(date);
+  return t ? `${names.monthsShort[t.m - 1]} ${t.y}` : fallback().month.format(utc(date));
 }
 
 /** „18.–19. Juni 2024“, „30. Mai – 2. Juni 2024“, „30. Dezember 2023 – 2. Januar 2024“ (thin spaces around the dash, as ICU writes them). */
