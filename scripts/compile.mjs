@@ -41,6 +41,9 @@ const bundled = await build({
   platform: 'node',
   format: 'cjs',
   target: 'node20',
+  // esbuild turns every regex literal with \p{…} into a `new RegExp(…)` call (it cannot know the
+  // target's Unicode version), which builds a fresh RegExp on every call of the function around it.
+  supported: { 'regexp-unicode-property-escapes': true },
   sourcemap: 'linked',
   // Code that finds files relative to itself (templates/, the worker script) reads import.meta.url.
   // "use strict" first: the sources are ES modules (always strict), and a directive counts only

@@ -125,7 +125,10 @@ const trace = process.env.PRESSESCHAU_TRACE
  * within the machine's noise.
  */
 const RENDER_HEAP_GROWING_PERCENT = 30;
-function tightHeapGrowth(): () => void {
+/** Below this many articles the heap stays small anyway and the tighter growth only adds full collections. */
+const TIGHT_HEAP_MIN_ARTICLES = 1000;
+function tightHeapGrowth(articles: number): () => void {
+  if (articles < TIGHT_HEAP_MIN_ARTICLES) return () => {};
   v8.setFlagsFromString(`--heap-growing-percent=${RENDER_HEAP_GROWING_PERCENT}`);
   return () => v8.setFlagsFromString('--heap-growing-percent=0'); // 0: V8's own dynamic factor (its default)
 }
@@ -213,7 +216,7 @@ async function buildWith(
   lap('index');
 
   const result: BuildResult = { ok: true, records: site.articles, site, diagnostics, files: docs.files, timings };
-  const restoreHeap = tightHeapGrowth();
+  const restoreHeap = tightHeapGrowth(docs.index.size);
   try {
     // What the threads need to build article pages themselves (render/pages/site-view.ts). A session
     // keeps it for previews of edited articles; a plain build lets it go as soon as it is sent.

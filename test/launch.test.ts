@@ -46,6 +46,13 @@ describe('code cache', () => {
     expect([...a].filter(([k, v]) => !k.startsWith('_build/') && !v.equals(b.get(k) ?? Buffer.alloc(0))).map(([k]) => k)).toEqual([]);
   });
 
+  it('counts as current only where V8 takes it: not under other V8 flags, so the compile makes it again', () => {
+    const launch = path.join(path.dirname(path.dirname(launcher())), 'lib', 'launch.cjs');
+    const current = (...flags: string[]) => spawnSync(process.execPath, [...flags, '-p', `require(${JSON.stringify(launch)}).cacheIsCurrent()`], { encoding: 'utf8', env: childEnv() }).stdout.trim();
+    expect(current()).toBe('true');
+    expect(current('--no-opt')).toBe('false');
+  });
+
   it('runs the bundle as strict code, as the ES modules it is made from', () => {
     // A directive counts only as the very first statement; a banner before it would make the
     // whole bundle sloppy-mode code (silent writes to frozen objects, `this` = globalThis).
