@@ -26,6 +26,30 @@ mkdirSync(outdir, { recursive: true });
 // pipeline version hashes every script in lib/, so none may stay behind.
 for (const f of readdirSync(outdir)) if (/^(cli|parallel-worker|chunk-.*)\.js(\.map)?$/.test(f)) rmSync(path.join(outdir, f));
 
+/**
+ * src/render/precompiled.ts in the bundle: every built-in template (templates/**\/*.eta) with the
+ * function Eta compiles it to, under the engine's own options (src/render/eta-config.json), so
+ * the templates come out of the code cache instead of `new Function` at every start. The engine
+ * uses an entry only for that exact source text.
+ */
+const precompiledTemplates = {
+  name: 'precompiled-templates',
+  setup(b) {
+    b.onLoad({ filter: /[\\/]src[\\/]render[\\/]precompiled\.ts$/ }, () => {
+      const { Eta } = createRequire(import.meta.url)('eta');
+      const eta = new Eta(JSON.parse(readFileSync(path.join(root, 'src/render/eta-config.json'), 'utf8')));
+      const dir = path.join(root, 'templates');
+      const files = readdirSync(dir, { recursive: true }).map(String).filter((f) => f.endsWith('.eta')).sort();
+      const entries = files.map((file) => {
+        const source = readFileSync(path.join(dir, file), 'utf8');
+        const name = file.split(path.sep).join('/').replace(/\.eta$/, '');
+        return `  [${JSON.stringify(name)}, { source: ${JSON.stringify(source)}, render: function (it, options) {\n${eta.compileToString(source)}\n} }],`;
+      });
+      return { loader: 'js', resolveDir: path.dirname(dir), contents: `export const PRECOMPILED = new Map([\n${entries.join('\n')}\n]);\n` };
+    });
+  },
+};
+
 /** Write only what changed: an unchanged bundle keeps its code cache (and its mtime). */
 function update(file, bytes) {
   if (!existsSync(file) || !readFileSync(file).equals(bytes)) writeFileSync(file, bytes);
@@ -50,6 +74,7 @@ const bundled = await build({
   // before every other statement (esbuild's own comes after the banner).
   define: { 'import.meta.url': '__presseschauUrl' },
   banner: { js: "'use strict';\nconst __presseschauUrl = require('node:url').pathToFileURL(__filename).href;" },
+  plugins: [precompiledTemplates],
   write: false,
   logLevel: 'warning',
 });

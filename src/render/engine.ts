@@ -4,18 +4,28 @@
  * same for built-in and overriding templates. `<%= %>` escapes, `<%~ %>` inserts HTML we built
  * ourselves (the article body from hast-util-to-html, the layout's page content).
  */
-import { Eta } from 'eta';
+import { Eta, type EtaConfig } from 'eta';
 import type { Theme } from '../model/theme.ts';
+import etaConfig from './eta-config.json' with { type: 'json' };
+import { PRECOMPILED, type PrecompiledTemplate } from './precompiled.ts';
 
 export interface Engine {
   render(name: string, data: object): string;
   has(name: string): boolean;
 }
 
-export function createEngine(theme: Pick<Theme, 'templates' | 'origins'>): Engine {
-  // autoTrim: drop the newline after a tag, so templates can be laid out readably without blank lines in the output
-  const eta = new Eta({ autoEscape: true, autoTrim: [false, 'nl'], cache: true, useWith: false, varName: 'it' });
+/** `precompiled`: the bundle's built-in templates (precompiled.ts); a test may pass its own. */
+export function createEngine(theme: Pick<Theme, 'templates' | 'origins'>, precompiled: ReadonlyMap<string, PrecompiledTemplate> = PRECOMPILED): Engine {
+  // eta-config.json (shared with scripts/compile.mjs, which precompiles the built-in templates):
+  // autoEscape on; autoTrim drops the newline after a tag, so templates can be laid out readably
+  // without blank lines in the output.
+  const eta = new Eta(etaConfig as Partial<EtaConfig>);
   for (const [name, source] of theme.templates) {
+    const built = precompiled.get(name);
+    if (built?.source === source) {
+      eta.loadTemplate(`@${name}`, built.render);
+      continue;
+    }
     try {
       eta.loadTemplate(`@${name}`, source);
     } catch (error) {

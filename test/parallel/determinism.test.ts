@@ -1,8 +1,10 @@
 /**
  * Worker threads and the record cache must not change a single byte of output: the same corpus
  * built on the main thread, on two workers, and again from a warm cache gives identical files.
- * Runs the bundled code (workers need lib/parallel-worker.js), compiled privately into a temp
- * folder so a concurrent `npm run compile` cannot swap it mid-test.
+ * Runs the bundled code (workers need lib/launch.cjs), compiled privately into a temp folder so a
+ * concurrent `npm run compile` cannot swap it mid-test; and the same corpus built from src/ in
+ * this process, which the bundle must match byte for byte (the bundle carries the built-in
+ * templates precompiled, src/render/precompiled.ts; src/ compiles them at run time).
  */
 import { spawnSync } from 'node:child_process';
 import { copyFile, mkdir, mkdtemp, readdir, readFile, rm, stat, symlink } from 'node:fs/promises';
@@ -10,6 +12,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { ensureCorpus, type CorpusInfo } from '../../bench/generate.ts';
+import { build } from '../../src/build.ts';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
 const COUNT = 60;
@@ -27,6 +30,7 @@ beforeAll(async () => {
   pkg = await mkdtemp(path.join(ROOT, 'test/parallel/out/pkg-'));
   await copyFile(path.join(ROOT, 'package.json'), path.join(pkg, 'package.json'));
   await symlink(path.join(ROOT, 'templates'), path.join(pkg, 'templates'));
+  await symlink(path.join(ROOT, 'assets'), path.join(pkg, 'assets'));
   await mkdir(path.join(pkg, 'bin'));
   await copyFile(path.join(ROOT, 'bin/presseschau.js'), path.join(pkg, 'bin/presseschau.js'));
   // After the package is in place: the compile's code-cache training builds the seeds with this lib/.
@@ -84,4 +88,10 @@ it('main thread, two workers and a warm cache give the same site', { timeout: 12
   expect(await mtimes()).toEqual(before);
   expect((await readdir(cacheDir)).filter((n) => n.endsWith('.bin')).sort()).toEqual(names.filter((n) => n.endsWith('.bin')).sort());
   expectSameTree(serial, await tree(path.join(tmp, 'workers')));
+});
+
+it('the bundle writes what src/ writes (templates precompiled into lib/ against compiled at run time)', { timeout: 120_000 }, async () => {
+  buildWith(path.join(tmp, 'bundle'), 0);
+  await build({ seedsDir: corpus.seedsDir, outDir: path.join(tmp, 'src'), cache: false, workers: 0 });
+  expectSameTree(await tree(path.join(tmp, 'bundle')), await tree(path.join(tmp, 'src')));
 });
