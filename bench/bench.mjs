@@ -11,7 +11,7 @@ const root = fileURLToPath(new URL('..', import.meta.url));
 // A private compile (bench/work/lib) with its own launcher: other people's `npm test` recompiles
 // lib/ at any moment in a shared tree, which must not swap the code under a running benchmark.
 mkdirSync(new URL('./work/bin/', import.meta.url), { recursive: true });
-copyFileSync(new URL('../bin/presseschau.js', import.meta.url), new URL('./work/bin/presseschau.js', import.meta.url));
+for (const f of ['presseschau.js', 'package.json']) copyFileSync(new URL(`../bin/${f}`, import.meta.url), new URL(`./work/bin/${f}`, import.meta.url));
 // The CLI finds its package root (version, templates/) by walking up from lib/: make bench/work/ one.
 copyFileSync(new URL('../package.json', import.meta.url), new URL('./work/package.json', import.meta.url));
 // A copy, not a link: templates edited in the shared tree mid-run must not meet the code compiled

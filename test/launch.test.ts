@@ -64,7 +64,7 @@ describe('code cache', () => {
     const pkg = path.join(tmp, 'no-lib');
     mkdirSync(path.join(pkg, 'bin'), { recursive: true });
     copyFileSync(path.join(ROOT, 'package.json'), path.join(pkg, 'package.json'));
-    copyFileSync(path.join(ROOT, 'bin', 'presseschau.js'), path.join(pkg, 'bin', 'presseschau.js'));
+    for (const f of ['presseschau.js', 'package.json']) copyFileSync(path.join(ROOT, 'bin', f), path.join(pkg, 'bin', f));
     const r = spawnSync(process.execPath, [path.join(pkg, 'bin', 'presseschau.js'), 'build'], { cwd: tmp, encoding: 'utf8', env: childEnv() });
     expect(r.status).toBe(70);
     expect(r.stderr).toContain('npm run compile');
@@ -77,7 +77,7 @@ describe('code cache', () => {
     mkdirSync(path.join(pkg, 'bin'), { recursive: true });
     mkdirSync(path.join(pkg, 'lib'));
     copyFileSync(path.join(from, 'package.json'), path.join(pkg, 'package.json'));
-    copyFileSync(path.join(from, 'bin', 'presseschau.js'), path.join(pkg, 'bin', 'presseschau.js'));
+    for (const f of ['presseschau.js', 'package.json']) copyFileSync(path.join(from, 'bin', f), path.join(pkg, 'bin', f));
     for (const f of readdirSync(path.join(from, 'lib'))) if (f !== 'assets') copyFileSync(path.join(from, 'lib', f), path.join(pkg, 'lib', f));
     symlinkSync(path.join(from, 'lib', 'assets'), path.join(pkg, 'lib', 'assets'), 'dir');
     for (const dir of ['node_modules', 'templates']) symlinkSync(path.join(ROOT, dir), path.join(pkg, dir), 'dir');

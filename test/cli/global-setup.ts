@@ -36,7 +36,7 @@ export default function setup(project: TestProject): () => void {
   const pkg = mkdtempSync(path.join(os.tmpdir(), 'presseschau-cli-pkg-'));
   mkdirSync(path.join(pkg, 'bin'));
   copyFileSync(path.join(ROOT, 'package.json'), path.join(pkg, 'package.json'));
-  copyFileSync(path.join(ROOT, 'bin', 'presseschau.js'), path.join(pkg, 'bin', 'presseschau.js'));
+  for (const f of ['presseschau.js', 'package.json']) copyFileSync(path.join(ROOT, 'bin', f), path.join(pkg, 'bin', f));
   for (const dir of ['node_modules', 'templates', 'scaffold', 'assets']) {
     if (existsSync(path.join(ROOT, dir))) symlinkSync(path.join(ROOT, dir), path.join(pkg, dir), 'dir');
   }

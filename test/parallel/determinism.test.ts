@@ -32,7 +32,7 @@ beforeAll(async () => {
   await symlink(path.join(ROOT, 'templates'), path.join(pkg, 'templates'));
   await symlink(path.join(ROOT, 'assets'), path.join(pkg, 'assets'));
   await mkdir(path.join(pkg, 'bin'));
-  await copyFile(path.join(ROOT, 'bin/presseschau.js'), path.join(pkg, 'bin/presseschau.js'));
+  for (const f of ['presseschau.js', 'package.json']) await copyFile(path.join(ROOT, 'bin', f), path.join(pkg, 'bin', f));
   // After the package is in place: the compile's code-cache training builds the seeds with this lib/.
   const c = spawnSync(process.execPath, ['scripts/compile.mjs', '--outdir', path.join(pkg, 'lib')], { cwd: ROOT, encoding: 'utf8' });
   if (c.status !== 0) throw new Error(c.stderr);
