@@ -31,16 +31,19 @@ const HEADER = 32; // bytes of sha256
 
 /**
  * V8 flags set at run time, once the bundle is compiled (docs/performance.md, start-up):
- * - `--no-regexp-tier-up`: compile each regex to machine code at its first use. By default V8
- *   first compiles it to bytecode for its interpreter and, at the second use, again to machine
- *   code; nearly every regex of ours runs on every line of every file, so that is two
- *   compilations where one does (~40 % less regex compile time in a build of the seeds).
+ * - `--regexp-tier-up-ticks=0`: compile each regex made from now on to machine code at its first
+ *   use. By default V8 first compiles it to bytecode for its interpreter and, at the second use,
+ *   again to machine code; nearly every regex of ours runs on every line of every file, so that
+ *   is two compilations where one does (~40 % less regex compile time in a build of the seeds).
+ *   Not `--no-regexp-tier-up`: switched off at run time, V8 runs a regex compiled to bytecode
+ *   before the switch as machine code and crashes (seen: a segfault in
+ *   Builtins_RegExpInterpreterTrampoline when esprima was still loaded at start-up).
  * - `--interrupt-budget` ten times V8's default (67 584): a function must run ten times as long
  *   before V8 optimises it with TurboFan. Fewer functions are optimised that are warm but not
  *   hot, and the optimising compiler's threads leave more of two cores to ours. Interleaved,
  *   cold builds: seeds ~−0.1 s, 1 000 articles 10.1 → 8.3 s, 10 000 articles unchanged.
  */
-const RUNTIME_FLAGS = ['--no-regexp-tier-up', '--interrupt-budget=675840'];
+const RUNTIME_FLAGS = ['--regexp-tier-up-ticks=0', '--interrupt-budget=675840'];
 
 /** What the cache header must say for this bundle on this Node. */
 function cacheHeader(source) {
