@@ -4,8 +4,9 @@
 // (docs/performance.md, start-up).
 //
 // lib/cli.cjs is one CommonJS script (not an ES module) so that lib/launch.cjs (src/launch.cjs)
-// can start it from V8's code cache, lib/cli.cjs.v8cache, which this script makes by running a
-// build of the seeds once ("training"): Node 20 has no compile cache for ES modules. The cache is
+// can start it from V8's code cache, lib/cli.cjs.v8cache (and the worker threads from
+// lib/cli.cjs.worker.v8cache, made under the launcher's run-time V8 flags), which this script makes
+// by running a build of the seeds once ("training"): Node 20 has no compile cache for ES modules. The cache is
 // made again only when the bundle's bytes or Node's version change; `--no-code-cache` skips it.
 import { build } from 'esbuild';
 import { spawnSync } from 'node:child_process';
@@ -119,8 +120,10 @@ await build({
   logLevel: 'warning',
 });
 
-const cacheFile = `${bundle}.v8cache`;
-if (!codeCache) rmSync(cacheFile, { force: true });
+// The main thread's cache and the worker threads' (made under the launcher's run-time V8 flags).
+const cacheFiles = [`${bundle}.v8cache`, `${bundle}.worker.v8cache`];
+const removeCaches = () => { for (const f of cacheFiles) rmSync(f, { force: true }); };
+if (!codeCache) removeCaches();
 else if (!createRequire(import.meta.url)(path.join(outdir, 'launch.cjs')).cacheIsCurrent()) train();
 
 /**
@@ -129,7 +132,7 @@ else if (!createRequire(import.meta.url)(path.join(outdir, 'launch.cjs')).cacheI
  * starter corpus of `presseschau new`; on one thread (the threads run the same functions).
  */
 function train() {
-  rmSync(cacheFile, { force: true }); // a stale one must not pass for the new one below
+  removeCaches(); // a stale one must not pass for the new one below
   const work = mkdtempSync(path.join(os.tmpdir(), 'presseschau-train-'));
   try {
     const env = Object.fromEntries(Object.entries(process.env).filter(([k]) => !k.startsWith('PRESSESCHAU_')));
@@ -141,10 +144,10 @@ function train() {
         env: { ...env, PRESSESCHAU_CODE_CACHE: 'write', PRESSESCHAU_WORKERS: '0' },
         encoding: 'utf8',
       });
-      if (r.status === 0 && existsSync(cacheFile)) return;
+      if (r.status === 0 && cacheFiles.every((f) => existsSync(f))) return;
       why = `${seeds}: ${(r.stderr || r.error?.message || `Exit-Code ${r.status}`).trim().split('\n')[0]}`;
     }
-    rmSync(cacheFile, { force: true });
+    removeCaches();
     process.stderr.write(`compile: kein Code-Cache in ${outdir.startsWith(root) ? path.relative(root, outdir) : outdir}, der Probe-Build ist gescheitert (${why}); presseschau startet ohne ihn langsamer\n`);
   } finally {
     rmSync(work, { recursive: true, force: true });

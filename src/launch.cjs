@@ -14,8 +14,8 @@
  * cache costs only the compile time. `PRESSESCHAU_CODE_CACHE=0` ignores it,
  * `PRESSESCHAU_CODE_CACHE=write` writes a new one when the run ends (scripts/compile.mjs).
  *
- * Started as a worker thread (src/parallel/pool.ts) it loads the same bundle and cache and
- * answers the pool's jobs.
+ * Started as a worker thread (src/parallel/pool.ts) it loads the same bundle, from the worker
+ * threads' cache (see WORKER_CACHE), and answers the pool's jobs.
  */
 const { createHash } = require('node:crypto');
 const { readFileSync, renameSync, writeFileSync } = require('node:fs');
@@ -26,7 +26,13 @@ const vm = require('node:vm');
 const { isMainThread } = require('node:worker_threads');
 
 const BUNDLE = path.join(__dirname, 'cli.cjs');
+/**
+ * Two caches of the same code: V8 takes a cache only under the flags it was made under. The main
+ * thread reads its cache under V8's defaults and then sets RUNTIME_FLAGS (process-wide), so the
+ * worker threads, which start later, read one made under RUNTIME_FLAGS.
+ */
 const CACHE = `${BUNDLE}.v8cache`;
+const WORKER_CACHE = `${BUNDLE}.worker.v8cache`;
 const HEADER = 32; // bytes of sha256
 
 /**
@@ -50,20 +56,32 @@ function cacheHeader(source) {
   return createHash('sha256').update(source).update(`\0${process.version}\0${process.arch}`).digest();
 }
 
-/**
- * Whether the cache beside the bundle was made for its bytes on this Node and V8 takes it
- * (scripts/compile.mjs asks): a cache trained under other V8 flags has the right header but
- * would be rejected on every run.
- */
-function cacheIsCurrent() {
+/** Whether V8 takes `cache` (header and data) for `source` under the flags set now. */
+function takes(source, cache) {
   try {
-    const source = readFileSync(BUNDLE);
-    const file = readFileSync(CACHE);
+    const file = readFileSync(cache);
     if (!file.subarray(0, HEADER).equals(cacheHeader(source))) return false;
     return !new vm.Script(Module.wrap(source.toString('utf8')), { filename: BUNDLE, cachedData: file.subarray(HEADER) }).cachedDataRejected;
   } catch {
     return false;
   }
+}
+
+/**
+ * Whether both caches beside the bundle were made for its bytes on this Node and V8 takes them
+ * (scripts/compile.mjs asks; leaves RUNTIME_FLAGS set in the asking process): a cache made under
+ * other V8 flags has the right header but would be rejected on every run.
+ */
+function cacheIsCurrent() {
+  let source;
+  try {
+    source = readFileSync(BUNDLE);
+  } catch {
+    return false;
+  }
+  if (!takes(source, CACHE)) return false;
+  v8.setFlagsFromString(RUNTIME_FLAGS.join(' '));
+  return takes(source, WORKER_CACHE);
 }
 
 let loaded;
@@ -77,7 +95,7 @@ function load() {
   let status = 'none';
   if (mode !== '0' && mode !== 'write') {
     try {
-      const file = readFileSync(CACHE);
+      const file = readFileSync(isMainThread ? CACHE : WORKER_CACHE);
       if (file.subarray(0, HEADER).equals(header)) cachedData = file.subarray(HEADER);
       else status = 'stale';
     } catch {
@@ -93,19 +111,27 @@ function load() {
   if (cachedData) status = script.cachedDataRejected ? 'rejected' : 'accepted';
   // Only now, with the cache read (V8 rejects a cache made under other flags, and checks them
   // again when a cache is written: the training run keeps V8's defaults), tune V8 for a CLI:
-  if (mode !== 'write') v8.setFlagsFromString(RUNTIME_FLAGS.join(' '));
+  // Once, from the main thread: V8's flags are the process's, the worker threads have them too.
+  if (mode !== 'write' && isMainThread) v8.setFlagsFromString(RUNTIME_FLAGS.join(' '));
   const module = { exports: {}, filename: BUNDLE, id: BUNDLE };
   script.runInThisContext().call(module.exports, module.exports, Module.createRequire(BUNDLE), module, BUNDLE, __dirname);
   loaded = { exports: module.exports, script, header, status };
   return loaded;
 }
 
-/** Write the code cache of everything compiled so far, atomically (other runs may be reading it). */
+/**
+ * Write the code caches of everything compiled so far, atomically (other runs may be reading
+ * them): the main thread's under the flags of this run (V8's defaults), then the worker threads'
+ * under RUNTIME_FLAGS — V8 stamps a cache with the flags set when it is written.
+ */
 function writeCache() {
   const { script, header } = load();
-  const temp = `${CACHE}.${process.pid}.tmp`;
-  writeFileSync(temp, Buffer.concat([header, script.createCachedData()]));
-  renameSync(temp, CACHE);
+  for (const [file, flags] of [[CACHE, null], [WORKER_CACHE, RUNTIME_FLAGS]]) {
+    if (flags) v8.setFlagsFromString(flags.join(' '));
+    const temp = `${file}.${process.pid}.tmp`;
+    writeFileSync(temp, Buffer.concat([header, script.createCachedData()]));
+    renameSync(temp, file);
+  }
 }
 
 /** The CLI on `argv`; resolves to its exit code (bin/presseschau.js). */

@@ -46,6 +46,19 @@ describe('code cache', () => {
     expect([...a].filter(([k, v]) => !k.startsWith('_build/') && !v.equals(b.get(k) ?? Buffer.alloc(0))).map(([k]) => k)).toEqual([]);
   });
 
+  it('worker threads start from their own cache, made under the flags the main thread sets', () => {
+    // The main thread reads its cache under V8's defaults, then sets the launcher's run-time
+    // flags for the whole process; a worker reading the main cache would be rejected.
+    const launch = path.join(path.dirname(path.dirname(launcher())), 'lib', 'launch.cjs');
+    const script = `const { Worker } = require('node:worker_threads');
+      const launch = ${JSON.stringify(launch)};
+      const main = require(launch).load().status;
+      const w = new Worker('require("node:worker_threads").parentPort.postMessage(require(' + JSON.stringify(launch) + ').load().status)', { eval: true });
+      w.on('message', (m) => { console.log(main + ' ' + m); w.terminate(); });`;
+    const r = spawnSync(process.execPath, ['-e', script], { encoding: 'utf8', env: childEnv() });
+    expect(r.stdout.trim(), r.stderr).toBe('accepted accepted');
+  });
+
   it('counts as current only where V8 takes it: not under other V8 flags, so the compile makes it again', () => {
     const launch = path.join(path.dirname(path.dirname(launcher())), 'lib', 'launch.cjs');
     const current = (...flags: string[]) => spawnSync(process.execPath, [...flags, '-p', `require(${JSON.stringify(launch)}).cacheIsCurrent()`], { encoding: 'utf8', env: childEnv() }).stdout.trim();
