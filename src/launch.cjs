@@ -47,7 +47,7 @@ const HEADER = 32; // bytes of sha256
  * - `--interrupt-budget` ten times V8's default (67 584): a function must run ten times as long
  *   before V8 optimises it with TurboFan. Fewer functions are optimised that are warm but not
  *   hot, and the optimising compiler's threads leave more of two cores to ours. Interleaved,
- *   cold builds: seeds ~−0.1 s, 1 000 articles 10.1 → 8.3 s, 10 000 articles unchanged.
+ *   cold builds: seeds ~−0.1 s, 1 000 articles 10.3 → 8.7 s, 10 000 articles unchanged.
  */
 const RUNTIME_FLAGS = ['--regexp-tier-up-ticks=0', '--interrupt-budget=675840'];
 
