@@ -34,7 +34,11 @@ export interface SearchDoc {
 export interface SearchIndexOptions {
   /** Largest term shard (bytes of JSON) before it is split by a longer prefix. Default 48 000. */
   shardBytes?: number;
-  /** Documents per document chunk. Default 5: a result page of 10 hits loads at most 10 small chunks. */
+  /**
+   * Documents per document chunk. Default 5 (a result page of 10 hits loads at most 10 small
+   * chunks); for an index of at most SMALL_INDEX_DOCS documents, as many as make chunks of about
+   * CHUNK_TARGET_BYTES — five articles and their entities need a handful of files, not 38.
+   */
   chunkSize?: number;
   /** Longest shard key; a bigger shard is accepted rather than split further. Default 64: in practice only a single very frequent term (its postings cannot be split by prefix) ends up over budget. */
   maxPrefix?: number;
@@ -324,7 +328,7 @@ const asDocs = (docs: readonly SearchDoc[] | SearchDocs): SearchDocs =>
 export function* searchIndexFiles(source: readonly SearchDoc[] | SearchDocs, options: SearchIndexOptions = {}, postings?: Postings, stats?: SearchIndexStats): Generator<SearchFile> {
   const docs = asDocs(source);
   const shardBytes = options.shardBytes ?? 48_000;
-  const chunkSize = options.chunkSize ?? 5;
+  const chunkSize = options.chunkSize ?? defaultChunkSize(docs);
   const maxPrefix = options.maxPrefix ?? 64;
   const dir = options.dir ?? 'suche';
 
@@ -357,10 +361,7 @@ export function* searchIndexFiles(source: readonly SearchDoc[] | SearchDocs, opt
   for (let start = 0; start < docs.length; start += chunkSize) {
     const n = start / chunkSize;
     const rows = [];
-    for (let i = start; i < Math.min(docs.length, start + chunkSize); i++) {
-      const d = docs.at(i);
-      rows.push({ k: d.kind, t: d.title, p: d.path, d: d.date, s: d.source, x: d.text });
-    }
+    for (let i = start; i < Math.min(docs.length, start + chunkSize); i++) rows.push(chunkRow(docs.at(i)));
     const content = registration(`d-${n}`, rows);
     const bytes = Buffer.byteLength(content);
     s.largestChunkBytes = Math.max(s.largestChunkBytes, bytes);
@@ -368,6 +369,22 @@ export function* searchIndexFiles(source: readonly SearchDoc[] | SearchDocs, opt
     s.chunks += 1;
     yield { path: `${dir}/d-${n}.js`, content };
   }
+}
+
+/** A document as its chunk holds it (the browser's result row and snippet source). */
+const chunkRow = (d: SearchDoc) => ({ k: d.kind, t: d.title, p: d.path, d: d.date, s: d.source, x: d.text });
+
+const DEFAULT_CHUNK = 5;
+/** Up to this many documents the chunk size is fitted to their size (one extra pass over them). */
+const SMALL_INDEX_DOCS = 500;
+const CHUNK_TARGET_BYTES = 16_000;
+
+function defaultChunkSize(docs: SearchDocs): number {
+  if (docs.length > SMALL_INDEX_DOCS) return DEFAULT_CHUNK;
+  let size = 0; // UTF-16 units of the rows' JSON: close enough to bytes for a target
+  for (let i = 0; i < docs.length; i++) size += JSON.stringify(chunkRow(docs.at(i))).length;
+  const fitted = Math.floor((CHUNK_TARGET_BYTES * docs.length) / Math.max(1, size));
+  return Math.max(DEFAULT_CHUNK, Math.min(Math.max(1, docs.length), fitted));
 }
 
 const emptyStats = (): SearchIndexStats => ({ documents: 0, terms: 0, shards: 0, chunks: 0, metaBytes: 0, largestShardBytes: 0, shardBytes: 0, largestChunkBytes: 0, chunkBytes: 0 });

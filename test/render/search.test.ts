@@ -113,6 +113,32 @@ describe('search over the sharded index', () => {
   });
 });
 
+describe('document chunks', () => {
+  const many = (n: number, text: string): SearchDoc[] =>
+    Array.from({ length: n }, (_, i) => ({ kind: 'person', title: `Person ${i}`, path: `personen/p-${i}.html`, date: null, source: null, text, entities: [] }));
+
+  it('a small index gets chunks of about 16 KB, not one file per five documents, and rows still come from the right chunk', async () => {
+    const docs = many(300, 'Kurzer Text über Pjöngjang und Wladiwostok.');
+    const { files, stats } = buildSearchIndex(docs);
+    expect(stats.chunks).toBeLessThan(10);
+    expect(stats.largestChunkBytes).toBeLessThan(2 * 16_000);
+    const meta = JSON.parse(files[0]!.content.slice(files[0]!.content.indexOf(',') + 1, -3)) as { chunk: number };
+    expect(meta.chunk).toBeGreaterThan(5);
+    const search = createSearch(memoryLoader(files).load);
+    const found = await search.find('Person 287');
+    expect((await search.rows(found.results)).map((r) => r.t)).toContain('Person 287');
+  });
+
+  it('a big index and an explicit chunkSize keep their fixed chunks', () => {
+    expect(buildSearchIndex(many(501, 'Text.')).stats.chunks).toBe(Math.ceil(501 / 5));
+    expect(buildSearchIndex(many(300, 'Text.'), { chunkSize: 5 }).stats.chunks).toBe(60);
+  });
+
+  it('documents bigger than the target stay five to a chunk', () => {
+    expect(buildSearchIndex(many(20, 'Wort '.repeat(2000))).stats.chunks).toBe(4);
+  });
+});
+
 describe('the inverted index', () => {
   it('equals what MiniSearch itself would serialise (postings, field lengths, averages)', () => {
     const whole = new MiniSearch({ fields: ['title', 'entities', 'text'], idField: 'id', tokenize: words, processTerm: (t) => indexTerms(t) });
