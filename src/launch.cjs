@@ -51,20 +51,33 @@ const HEADER = 32; // bytes of sha256
  */
 const RUNTIME_FLAGS = ['--regexp-tier-up-ticks=0', '--interrupt-budget=675840'];
 
+/** Set RUNTIME_FLAGS for the whole process (the worker threads included). */
+const useRuntimeFlags = () => v8.setFlagsFromString(RUNTIME_FLAGS.join(' '));
+
 /** What the cache header must say for this bundle on this Node. */
 function cacheHeader(source) {
   return createHash('sha256').update(source).update(`\0${process.version}\0${process.arch}`).digest();
 }
 
-/** Whether V8 takes `cache` (header and data) for `source` under the flags set now. */
-function takes(source, cache) {
+/** The cache data in `file`: null when there is none, false when its header is not `header`. */
+function cachedDataIn(file, header) {
+  let bytes;
   try {
-    const file = readFileSync(cache);
-    if (!file.subarray(0, HEADER).equals(cacheHeader(source))) return false;
-    return !new vm.Script(Module.wrap(source.toString('utf8')), { filename: BUNDLE, cachedData: file.subarray(HEADER) }).cachedDataRejected;
+    bytes = readFileSync(file);
   } catch {
-    return false;
+    return null;
   }
+  return bytes.subarray(0, HEADER).equals(header) ? bytes.subarray(HEADER) : false;
+}
+
+/** The bundle as a V8 script, from `cachedData` when given (V8 may still reject it). */
+function compile(source, cachedData) {
+  return new vm.Script(Module.wrap(source.toString('utf8')), {
+    filename: BUNDLE,
+    // import() inside the bundle (none today) resolves as it would in a module of the main context
+    importModuleDynamically: vm.constants.USE_MAIN_CONTEXT_DEFAULT_LOADER,
+    ...(cachedData ? { cachedData } : {}),
+  });
 }
 
 /**
@@ -79,9 +92,14 @@ function cacheIsCurrent() {
   } catch {
     return false;
   }
-  if (!takes(source, CACHE)) return false;
-  v8.setFlagsFromString(RUNTIME_FLAGS.join(' '));
-  return takes(source, WORKER_CACHE);
+  const header = cacheHeader(source);
+  const takes = (file) => {
+    const data = cachedDataIn(file, header);
+    return Boolean(data) && !compile(source, data).cachedDataRejected;
+  };
+  if (!takes(CACHE)) return false;
+  useRuntimeFlags();
+  return takes(WORKER_CACHE);
 }
 
 let loaded;
@@ -91,28 +109,13 @@ function load() {
   const source = readFileSync(BUNDLE);
   const header = cacheHeader(source);
   const mode = process.env.PRESSESCHAU_CODE_CACHE;
-  let cachedData;
-  let status = 'none';
-  if (mode !== '0' && mode !== 'write') {
-    try {
-      const file = readFileSync(isMainThread ? CACHE : WORKER_CACHE);
-      if (file.subarray(0, HEADER).equals(header)) cachedData = file.subarray(HEADER);
-      else status = 'stale';
-    } catch {
-      // no cache: compile as usual
-    }
-  }
-  const script = new vm.Script(Module.wrap(source.toString('utf8')), {
-    filename: BUNDLE,
-    // import() inside the bundle (none today) resolves as it would in a module of the main context
-    importModuleDynamically: vm.constants.USE_MAIN_CONTEXT_DEFAULT_LOADER,
-    ...(cachedData ? { cachedData } : {}),
-  });
-  if (cachedData) status = script.cachedDataRejected ? 'rejected' : 'accepted';
-  // Only now, with the cache read (V8 rejects a cache made under other flags, and checks them
-  // again when a cache is written: the training run keeps V8's defaults), tune V8 for a CLI:
-  // Once, from the main thread: V8's flags are the process's, the worker threads have them too.
-  if (mode !== 'write' && isMainThread) v8.setFlagsFromString(RUNTIME_FLAGS.join(' '));
+  const cachedData = mode === '0' || mode === 'write' ? null : cachedDataIn(isMainThread ? CACHE : WORKER_CACHE, header);
+  const script = compile(source, cachedData);
+  const status = cachedData === false ? 'stale' : cachedData ? (script.cachedDataRejected ? 'rejected' : 'accepted') : 'none';
+  // Only now, with the cache read, tune V8 for a CLI — once, from the main thread. V8 rejects a
+  // cache made under other flags and checks them again when it writes one, so the training run
+  // (mode 'write') keeps V8's defaults.
+  if (mode !== 'write' && isMainThread) useRuntimeFlags();
   const module = { exports: {}, filename: BUNDLE, id: BUNDLE };
   script.runInThisContext().call(module.exports, module.exports, Module.createRequire(BUNDLE), module, BUNDLE, __dirname);
   loaded = { exports: module.exports, script, header, status };
@@ -126,12 +129,14 @@ function load() {
  */
 function writeCache() {
   const { script, header } = load();
-  for (const [file, flags] of [[CACHE, null], [WORKER_CACHE, RUNTIME_FLAGS]]) {
-    if (flags) v8.setFlagsFromString(flags.join(' '));
+  const write = (file) => {
     const temp = `${file}.${process.pid}.tmp`;
     writeFileSync(temp, Buffer.concat([header, script.createCachedData()]));
     renameSync(temp, file);
-  }
+  };
+  write(CACHE);
+  useRuntimeFlags();
+  write(WORKER_CACHE);
 }
 
 /** The CLI on `argv`; resolves to its exit code (bin/presseschau.js). */
