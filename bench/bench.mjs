@@ -4,14 +4,13 @@
 // the given flags. See bench/README.md.
 import { build } from 'esbuild';
 import { spawnSync } from 'node:child_process';
-import { copyFileSync, cpSync, mkdirSync, rmSync } from 'node:fs';
+import { copyFileSync, cpSync, rmSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 // A private compile (bench/work/lib) with its own launcher: other people's `npm test` recompiles
 // lib/ at any moment in a shared tree, which must not swap the code under a running benchmark.
-mkdirSync(new URL('./work/bin/', import.meta.url), { recursive: true });
-for (const f of ['presseschau.js', 'package.json']) copyFileSync(new URL(`../bin/${f}`, import.meta.url), new URL(`./work/bin/${f}`, import.meta.url));
+cpSync(new URL('../bin/', import.meta.url), new URL('./work/bin/', import.meta.url), { recursive: true });
 // The CLI finds its package root (version, templates/) by walking up from lib/: make bench/work/ one.
 copyFileSync(new URL('../package.json', import.meta.url), new URL('./work/package.json', import.meta.url));
 // A copy, not a link: templates edited in the shared tree mid-run must not meet the code compiled

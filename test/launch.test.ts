@@ -4,7 +4,7 @@
  * it, and never takes a cache made for other bytes.
  */
 import { spawnSync } from 'node:child_process';
-import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { copyFileSync, cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -75,9 +75,8 @@ describe('code cache', () => {
 
   it('without lib/ the launcher says what to do instead of a stack trace', () => {
     const pkg = path.join(tmp, 'no-lib');
-    mkdirSync(path.join(pkg, 'bin'), { recursive: true });
+    cpSync(path.join(ROOT, 'bin'), path.join(pkg, 'bin'), { recursive: true });
     copyFileSync(path.join(ROOT, 'package.json'), path.join(pkg, 'package.json'));
-    for (const f of ['presseschau.js', 'package.json']) copyFileSync(path.join(ROOT, 'bin', f), path.join(pkg, 'bin', f));
     const r = spawnSync(process.execPath, [path.join(pkg, 'bin', 'presseschau.js'), 'build'], { cwd: tmp, encoding: 'utf8', env: childEnv() });
     expect(r.status).toBe(70);
     expect(r.stderr).toContain('npm run compile');
@@ -87,10 +86,9 @@ describe('code cache', () => {
     // A copy of the private package whose cache header no longer matches the bundle.
     const from = path.dirname(path.dirname(launcher()));
     const pkg = path.join(tmp, 'pkg');
-    mkdirSync(path.join(pkg, 'bin'), { recursive: true });
+    cpSync(path.join(from, 'bin'), path.join(pkg, 'bin'), { recursive: true });
     mkdirSync(path.join(pkg, 'lib'));
     copyFileSync(path.join(from, 'package.json'), path.join(pkg, 'package.json'));
-    for (const f of ['presseschau.js', 'package.json']) copyFileSync(path.join(from, 'bin', f), path.join(pkg, 'bin', f));
     for (const f of readdirSync(path.join(from, 'lib'))) if (f !== 'assets') copyFileSync(path.join(from, 'lib', f), path.join(pkg, 'lib', f));
     symlinkSync(path.join(from, 'lib', 'assets'), path.join(pkg, 'lib', 'assets'), 'dir');
     for (const dir of ['node_modules', 'templates']) symlinkSync(path.join(ROOT, dir), path.join(pkg, dir), 'dir');

@@ -3,7 +3,7 @@
  * (see helpers.ts). Registered in vitest.config.ts; other test folders do not need it.
  */
 import { execFileSync } from 'node:child_process';
-import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, statSync, symlinkSync } from 'node:fs';
+import { copyFileSync, cpSync, existsSync, mkdtempSync, readdirSync, rmSync, statSync, symlinkSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -34,9 +34,8 @@ function removeStale(): void {
 
 export default function setup(project: TestProject): () => void {
   const pkg = mkdtempSync(path.join(os.tmpdir(), 'presseschau-cli-pkg-'));
-  mkdirSync(path.join(pkg, 'bin'));
   copyFileSync(path.join(ROOT, 'package.json'), path.join(pkg, 'package.json'));
-  for (const f of ['presseschau.js', 'package.json']) copyFileSync(path.join(ROOT, 'bin', f), path.join(pkg, 'bin', f));
+  cpSync(path.join(ROOT, 'bin'), path.join(pkg, 'bin'), { recursive: true });
   for (const dir of ['node_modules', 'templates', 'scaffold', 'assets']) {
     if (existsSync(path.join(ROOT, dir))) symlinkSync(path.join(ROOT, dir), path.join(pkg, dir), 'dir');
   }

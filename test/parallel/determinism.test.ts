@@ -7,7 +7,7 @@
  * templates precompiled, src/render/precompiled.ts; src/ compiles them at run time).
  */
 import { spawnSync } from 'node:child_process';
-import { copyFile, mkdir, mkdtemp, readdir, readFile, rm, stat, symlink } from 'node:fs/promises';
+import { copyFile, cp, mkdir, mkdtemp, readdir, readFile, rm, stat, symlink } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, expect, it } from 'vitest';
@@ -31,8 +31,7 @@ beforeAll(async () => {
   await copyFile(path.join(ROOT, 'package.json'), path.join(pkg, 'package.json'));
   await symlink(path.join(ROOT, 'templates'), path.join(pkg, 'templates'));
   await symlink(path.join(ROOT, 'assets'), path.join(pkg, 'assets'));
-  await mkdir(path.join(pkg, 'bin'));
-  for (const f of ['presseschau.js', 'package.json']) await copyFile(path.join(ROOT, 'bin', f), path.join(pkg, 'bin', f));
+  await cp(path.join(ROOT, 'bin'), path.join(pkg, 'bin'), { recursive: true });
   // After the package is in place: the compile's code-cache training builds the seeds with this lib/.
   const c = spawnSync(process.execPath, ['scripts/compile.mjs', '--outdir', path.join(pkg, 'lib')], { cwd: ROOT, encoding: 'utf8' });
   if (c.status !== 0) throw new Error(c.stderr);
