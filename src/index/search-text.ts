@@ -47,19 +47,21 @@ const stripAccents = (s: string) => s.normalize('NFD').replace(COMBINING, '').no
 const PLAIN = /^[\x00-\x7fäöüß]*$/;
 const UMLAUT = /[äöüß]/g;
 
-/** "Pjöngjang" → "pjoengjang"; "Café" → "cafe". */
-export function fold(word: string): string {
-  const lower = word.toLowerCase();
-  if (PLAIN.test(lower)) return lower.replace(UMLAUT, (c) => FOLD[c] ?? c);
-  return stripAccents(lower.normalize('NFC').replace(UMLAUT, (c) => FOLD[c] ?? c));
+/** Lower case, ä/ö/ü/ß replaced from `map`, other accents dropped. */
+function folder(map: Readonly<Record<string, string>>): (word: string) => string {
+  const replace = (c: string) => map[c] ?? c;
+  return (word) => {
+    const lower = word.toLowerCase();
+    if (PLAIN.test(lower)) return lower.replace(UMLAUT, replace);
+    return stripAccents(lower.normalize('NFC').replace(UMLAUT, replace));
+  };
 }
 
+/** "Pjöngjang" → "pjoengjang"; "Café" → "cafe". */
+export const fold = folder(FOLD);
+
 /** "Pjöngjang" → "pjongjang": what a reader without umlaut keys types. */
-export function dropUmlauts(word: string): string {
-  const lower = word.toLowerCase();
-  if (PLAIN.test(lower)) return lower.replace(UMLAUT, (c) => DROP[c] ?? c);
-  return stripAccents(lower.normalize('NFC').replace(UMLAUT, (c) => DROP[c] ?? c));
-}
+export const dropUmlauts = folder(DROP);
 
 function loadStopwords(data: unknown): ReadonlySet<string> {
   const list = (data as { words?: unknown }).words; // validated right below
