@@ -384,7 +384,7 @@ function defaultChunkSize(docs: SearchDocs): number {
   let size = 0; // UTF-16 units of the rows' JSON: close enough to bytes for a target
   for (let i = 0; i < docs.length; i++) size += JSON.stringify(chunkRow(docs.at(i))).length;
   const fitted = Math.floor((CHUNK_TARGET_BYTES * docs.length) / Math.max(1, size));
-  return Math.max(DEFAULT_CHUNK, Math.min(Math.max(1, docs.length), fitted));
+  return Math.max(DEFAULT_CHUNK, Math.min(docs.length, fitted));
 }
 
 const emptyStats = (): SearchIndexStats => ({ documents: 0, terms: 0, shards: 0, chunks: 0, metaBytes: 0, largestShardBytes: 0, shardBytes: 0, largestChunkBytes: 0, chunkBytes: 0 });
