@@ -21,6 +21,16 @@ import type { Pool } from './pool.ts';
 /** Pages per job: a few, so a job is worth a message and the threads stay evenly busy. */
 const PAGE_BATCH = 16;
 
+/**
+ * How long this thread walks its pages before it lets the event loop run. The threads' answers
+ * arrive as events, and only when they are read does the next job go out: a thread that builds
+ * its own pages for a second without yielding leaves the worker threads idle for that second.
+ * A job of article pages takes a thread ~20 ms; two are posted ahead (pool.ts IN_FLIGHT).
+ */
+const YIELD_MS = 8;
+
+const nextTurn = () => new Promise<void>((resolve) => setImmediate(resolve));
+
 /** A spec page as the threads get it: its view model as JSON, which is also what its key hashes. */
 function specJob(page: SpecPage): { job: SpecJob; key: string } {
   const spec = JSON.stringify(page.spec);
@@ -103,7 +113,12 @@ export async function writePages(pages: Iterable<AnyPage>, staged: StagedOutput,
     });
   };
 
+  let walked = performance.now();
   for (const page of pages) {
+    if (performance.now() - walked >= YIELD_MS) {
+      await nextTurn();
+      walked = performance.now();
+    }
     articleJobs.check();
     if (isArticlePage(page)) {
       queue.push({ page, target: staged.reserve(page.path) });

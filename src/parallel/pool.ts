@@ -91,35 +91,46 @@ interface Pending {
   only?: number;
 }
 
+/**
+ * Jobs posted to a worker before it has answered the one it runs. A worker takes its next job
+ * from its own message queue the moment it finishes one, so it does not wait for this thread to
+ * read the answer and post the next — which this thread, busy with a page of its own, may do
+ * only much later. Two is enough for that and keeps an urgent job behind at most one other.
+ */
+export const IN_FLIGHT = 2;
+
 function workerPool(script: string, count: number): Pool {
   const workers: Worker[] = [];
-  const busy: (Pending | null)[] = [];
+  /** Per worker, the jobs posted to it, in the order it answers them. */
+  const busy: Pending[][] = [];
   const queue: Pending[] = [];
   let next = 0;
   let failure: Error | undefined;
 
   const dispatch = () => {
-    for (let w = 0; w < workers.length; w++) {
-      if (busy[w]) continue;
-      const i = queue.findIndex((p) => p.only === undefined || p.only === w);
-      if (i === -1) continue;
-      const job = queue.splice(i, 1)[0] as Pending; // found above
-      if (i < urgentCount) urgentCount--;
-      busy[w] = job;
-      (workers[w] as Worker).postMessage({ id: job.id, kind: job.kind, request: job.request }, job.transfer);
+    // the idlest workers first, so jobs spread evenly
+    for (let depth = 0; depth < IN_FLIGHT && queue.length > 0; depth++) {
+      for (let w = 0; w < workers.length; w++) {
+        const posted = busy[w] as Pending[];
+        if (posted.length !== depth) continue;
+        const i = queue.findIndex((p) => p.only === undefined || p.only === w);
+        if (i === -1) continue;
+        const job = queue.splice(i, 1)[0] as Pending; // found above
+        if (i < urgentCount) urgentCount--;
+        posted.push(job);
+        (workers[w] as Worker).postMessage({ id: job.id, kind: job.kind, request: job.request }, job.transfer);
+      }
     }
   };
   const fail = (error: Error) => {
     failure ??= error;
     urgentCount = 0;
-    for (const p of [...queue.splice(0), ...busy.filter((b): b is Pending => b !== null)]) p.reject(failure);
-    busy.fill(null);
+    for (const p of [...queue.splice(0), ...busy.flatMap((b) => b.splice(0))]) p.reject(failure);
   };
   for (let w = 0; w < count; w++) {
     const worker = new Worker(script, { workerData: { index: w } });
     worker.on('message', (msg: { id: number; result?: unknown; error?: string }) => {
-      const job = busy[w];
-      busy[w] = null;
+      const job = (busy[w] as Pending[]).shift();
       if (!job || job.id !== msg.id) return fail(new Error(`Worker ${w}: unerwartete Antwort`));
       if (msg.error !== undefined) job.reject(new Error(`${job.kind} im Worker fehlgeschlagen:\n${msg.error}`));
       else job.resolve(msg.result as never);
@@ -130,7 +141,7 @@ function workerPool(script: string, count: number): Pool {
       if (code !== 0) fail(new Error(`Worker-Thread beendet mit Code ${code}`));
     });
     workers.push(worker);
-    busy.push(null);
+    busy.push([]);
   }
   let urgentCount = 0;
   const enqueue = <K extends JobKind>(kind: K, request: JobRequest<K>, only?: number, transfer: ArrayBuffer[] = [], urgent = false): Promise<JobResult<K>> => {
