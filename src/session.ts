@@ -10,6 +10,7 @@ import type { RecordLoc } from './model/digest.ts';
 import type { DocumentOutcome } from './parallel/document.ts';
 import { defaultWorkers, startPool, type Pool } from './parallel/pool.ts';
 import type { PreviewBase } from './preview.ts';
+import type { Vocabulary } from './index/vocabulary.ts';
 
 export interface SessionDocument {
   /** size, mtime, ctime and inode when it was read. */
@@ -29,6 +30,8 @@ export interface BuildSession {
   ownStore: string | undefined;
   /** The last written build's site, for previews of edited articles (preview.ts). */
   preview?: PreviewBase;
+  /** The index terms the threads sent (index/vocabulary.ts): `documents` use its numbers; as long as `pool`. */
+  vocabulary?: Vocabulary;
 }
 
 export function createSession(): BuildSession {
@@ -55,6 +58,7 @@ export async function closeSession(session: BuildSession): Promise<void> {
   session.pool = undefined;
   session.documents.clear();
   delete session.preview;
+  delete session.vocabulary;
   if (session.ownStore !== undefined) await rm(session.ownStore, { recursive: true, force: true });
   session.ownStore = undefined;
 }

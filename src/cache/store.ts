@@ -29,6 +29,8 @@ export interface StoredHead {
   id: string;
   slug: string;
   path: string;
+  /** What decoding the file said (encoding notes, front matter): a hit does not decode the file again. */
+  ingestDiagnostics: Diagnostic[];
   normaliseDiagnostics: Diagnostic[];
   enrichDiagnostics: Diagnostic[];
 }

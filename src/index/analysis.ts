@@ -8,10 +8,11 @@
  *
  * The memo is bounded: past MAX_WORDS distinct words it starts afresh (between documents).
  */
-import type { FieldAnalysis } from './search.ts';
+import type { CodedField, FieldAnalysis } from './search.ts';
 import { indexTerms } from './search-text.ts';
 import { Names } from './names.ts';
-import { ENTITY_WEIGHT, relatedStem, scanWords, type NamedVector } from './related.ts';
+import { ENTITY_WEIGHT, relatedStem, scanWords, type CodedVector, type NamedVector } from './related.ts';
+import type { Shipper } from './vocabulary.ts';
 
 const MAX_WORDS = 400_000;
 
@@ -70,8 +71,14 @@ let termStamp = new Int32Array(1024);
 let termCount = new Int32Array(1024);
 let epoch = 0;
 
-/** The analysis of one document's fields (in SEARCH_FIELDS order): the per-document half of the search index. */
-export function analyseFields(values: readonly string[]): FieldAnalysis[] {
+/** One field's unique words and its terms (numbers in `searchTerms`) with their counts. */
+interface Analysed {
+  length: number;
+  terms: number[];
+  counts: number[];
+}
+
+function analyse(values: readonly string[]): Analysed[] {
   if (searchWords.size > MAX_WORDS) {
     searchWords = new Map();
     searchTerms = new Names();
@@ -106,8 +113,18 @@ export function analyseFields(values: readonly string[]): FieldAnalysis[] {
         termCount[t] = (termCount[t] as number) + 1;
       }
     });
-    return { length: unique, terms: touched.map((t) => searchTerms.list[t] as string), counts: touched.map((t) => termCount[t] as number) };
+    return { length: unique, terms: touched, counts: touched.map((t) => termCount[t] as number) };
   });
+}
+
+/** The analysis of one document's fields (in SEARCH_FIELDS order): the per-document half of the search index. */
+export function analyseFields(values: readonly string[]): FieldAnalysis[] {
+  return analyse(values).map((f) => ({ length: f.length, terms: f.terms.map((t) => searchTerms.list[t] as string), counts: f.counts }));
+}
+
+/** analyseFields with the terms numbered by `shipper` (vocabulary.ts), as a worker thread sends them. */
+export function analyseFieldsShipped(values: readonly string[], shipper: Shipper): CodedField[] {
+  return analyse(values).map((f) => ({ length: f.length, terms: Int32Array.from(f.terms, (t) => shipper.code(searchTerms, t)), counts: Int32Array.from(f.counts) }));
 }
 
 /** Word → feature number (−1: stop word or too short), for related articles. */
@@ -117,8 +134,22 @@ let featureStamp = new Int32Array(1024);
 let featureSlot = new Int32Array(1024);
 let vectorEpoch = 0;
 
+type VectorInput = { title: string; blocks: readonly { text: string }[]; entities: readonly { id: string; mentions: number }[] };
+
 /** The per-article half of related articles: its term vector, by feature name, in first-seen order. */
-export function articleVector(a: { title: string; blocks: readonly { text: string }[]; entities: readonly { id: string; mentions: number }[] }): NamedVector {
+export function articleVector(a: VectorInput): NamedVector {
+  const v = vector(a);
+  return { names: v.ids.map((f) => features.list[f] as string), weights: v.weights };
+}
+
+/** articleVector with the features numbered by `shipper` (vocabulary.ts), as a worker thread sends them. */
+export function articleVectorShipped(a: VectorInput, shipper: Shipper): CodedVector {
+  const v = vector(a);
+  return { features: Int32Array.from(v.ids, (f) => shipper.code(features, f)), weights: Float64Array.from(v.weights) };
+}
+
+/** An article's features as numbers in `features`, with their weights. */
+function vector(a: VectorInput): { ids: number[]; weights: number[] } {
   if (relatedWords.size > MAX_WORDS) {
     relatedWords = new Map();
     features = new Names();
@@ -157,5 +188,5 @@ export function articleVector(a: { title: string; blocks: readonly { text: strin
   const body = addWord(1);
   for (const b of a.blocks) scanWords(b.text, body);
   for (const e of a.entities) add(feature(`@${e.id}`), ENTITY_WEIGHT * Math.min(e.mentions, 5));
-  return { names: ids.map((f) => features.list[f] as string), weights };
+  return { ids, weights };
 }

@@ -10,13 +10,28 @@
  */
 import type { FullDigest } from '../model/digest.ts';
 import { quoteTerms } from './quotes.ts';
-import { analyseFields, articleVector } from './analysis.ts';
-import type { NamedVector } from './related.ts';
-import { articleSearchFields, type FieldAnalysis } from './search.ts';
+import { analyseFieldsShipped, articleVectorShipped } from './analysis.ts';
+import type { CodedVector } from './related.ts';
+import { articleSearchFields, type CodedField } from './search.ts';
+import { Shipper, type Shipment } from './vocabulary.ts';
 
+/** Terms and features as numbers: the thread's own until a Vocabulary received them (vocabulary.ts), then the vocabulary's. */
 export interface DocumentFeatures {
-  search: FieldAnalysis[];
-  related: NamedVector;
+  search: CodedField[];
+  related: CodedVector;
+  /** The thread's new names; present until received. */
+  shipment?: Shipment;
+}
+
+/** A thread's shippers, one per namespace (vocabulary.ts); `source`: the thread's index. */
+export interface Shippers {
+  source: number;
+  terms: Shipper;
+  features: Shipper;
+}
+
+export function shippers(source: number): Shippers {
+  return { source, terms: new Shipper(), features: new Shipper() };
 }
 
 /** Stems recur in every article: one memo per thread (bounded inside quoteTerms' callers). */
@@ -27,6 +42,8 @@ export function quoteTermsOf(quotes: readonly { text: string }[]): string[][] {
   return quotes.map((q) => quoteTerms(q.text, quoteMemo));
 }
 
-export function documentFeatures(digest: FullDigest): DocumentFeatures {
-  return { search: analyseFields(articleSearchFields(digest)), related: articleVector(digest) };
+export function documentFeatures(digest: FullDigest, ship: Shippers): DocumentFeatures {
+  const search = analyseFieldsShipped(articleSearchFields(digest), ship.terms);
+  const related = articleVectorShipped(digest, ship.features);
+  return { search, related, shipment: { source: ship.source, terms: ship.terms.take(), features: ship.features.take() } };
 }

@@ -12,7 +12,8 @@ import type { Block } from '../model/article.ts';
 import { decodeSegments, encodeSegments, recordSegments, storedBlocks } from '../model/record-json.ts';
 import { digestOf, internDigest, StringPool, topicNeedles } from './digest.ts';
 import { buildEntities, type EntityInfo, type QuoteRef } from './entities.ts';
-import { documentFeatures, type DocumentFeatures } from './features.ts';
+import { documentFeatures, shippers, type DocumentFeatures } from './features.ts';
+import { Vocabulary } from './vocabulary.ts';
 import { chronology, groupEvents, groupPublishers, quoteGroups, type EventInfo, type PublisherInfo } from './groups.ts';
 import { FeatureTable, relatedArticles, type Related, type Vector } from './related.ts';
 import { linkQuotesInPlace } from './quotes.ts';
@@ -106,11 +107,15 @@ export class IndexBuilder {
   private readonly vectors: Vector[] = [];
   private readonly strings = new StringPool();
 
+  /** `vocabulary`: the one the features were (or are to be) received by, in the order each thread made them. */
+  constructor(private readonly vocabulary = new Vocabulary()) {}
+
   add(digest: ArticleDigest, features: DocumentFeatures): void {
+    const f = features.shipment ? this.vocabulary.receive(features) : features;
     const n = this.digests.length;
     this.digests.push(internDigest(digest, this.strings));
-    this.postings.add(n, features.search);
-    this.vectors.push(this.table.intern(features.related));
+    this.postings.addCoded(n, f.search, this.vocabulary.terms.list);
+    this.vectors.push(this.table.internCoded(f.related, this.vocabulary.features.list));
   }
 
   get size(): number {
@@ -147,12 +152,13 @@ export function buildSiteModel(records: EnrichedArticle[], knowledge: Knowledge,
   const builder = new IndexBuilder();
   const locs = new Map(build.locs ?? []);
   const needles = topicNeedles(knowledge.events);
+  const ship = shippers(0);
   for (const r of records) {
     const d = digestOf(r, needles);
-    const features = documentFeatures(d);
+    const features = documentFeatures(d, ship);
     builder.add(d, features);
     if (store) {
-      const head = { key: r.id, id: r.id, slug: r.slug, path: r.path, normaliseDiagnostics: [], enrichDiagnostics: [] };
+      const head = { key: r.id, id: r.id, slug: r.slug, path: r.path, ingestDiagnostics: [], normaliseDiagnostics: [], enrichDiagnostics: [] };
       locs.set(r.id, store.append(head, encodeSegments(recordSegments(r))));
     }
   }

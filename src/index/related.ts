@@ -118,6 +118,33 @@ export class FeatureTable {
     for (let i = 0; i < v.names.length; i++) features[i] = this.table.id(v.names[i] as string); // i < length
     return { features, weights: Float64Array.from(v.weights) };
   }
+
+  /** Vocabulary number → feature number (−1: not met yet), for internCoded. */
+  private byVocabulary = new Int32Array(0);
+
+  /** `intern` for a vector whose features are numbers of `vocabulary` (its names by number); the weights are copied. */
+  internCoded(v: CodedVector, vocabulary: readonly string[]): Vector {
+    if (this.byVocabulary.length < vocabulary.length) {
+      const grown = new Int32Array(Math.max(vocabulary.length, 2 * this.byVocabulary.length)).fill(-1);
+      grown.set(this.byVocabulary);
+      this.byVocabulary = grown;
+    }
+    const local = this.byVocabulary;
+    const features = new Int32Array(v.features.length);
+    for (let i = 0; i < v.features.length; i++) {
+      const n = v.features[i] as number;
+      let f = local[n] as number; // n < vocabulary.length ≤ local.length
+      if (f === -1) local[n] = f = this.table.id(vocabulary[n] as string);
+      features[i] = f;
+    }
+    return { features, weights: Float64Array.from(v.weights) };
+  }
+}
+
+/** A NamedVector with its features as numbers of a vocabulary (index/vocabulary.ts), as the threads send it. */
+export interface CodedVector {
+  features: Int32Array;
+  weights: Float64Array;
 }
 
 /** One article's features with their term frequencies (later their weights), as interned integers. */

@@ -97,6 +97,13 @@ export interface FieldAnalysis {
   counts: number[];
 }
 
+/** A FieldAnalysis with its terms as numbers of a vocabulary (index/vocabulary.ts), as the threads send it. */
+export interface CodedField {
+  length: number;
+  terms: Int32Array;
+  counts: Int32Array;
+}
+
 export const searchFields = (d: Pick<SearchDoc, 'title' | 'entities' | 'text'>): string[] => [d.title, d.entities.join(' · '), d.text];
 
 /** An article's searchable fields (see search-docs.ts for the document as a whole). */
@@ -131,30 +138,57 @@ export class Postings {
   add(doc: number, fields: readonly FieldAnalysis[]): void {
     this.lengths[doc] = fields.map((f) => f.length);
     fields.forEach((f, field) => {
+      for (let i = 0; i < f.terms.length; i++) this.post(this.termId(f.terms[i] as string), field, doc, f.counts[i] as number); // terms and counts are parallel
+    });
+  }
+
+  /** Vocabulary number → term number (−1: not met yet), for addCoded. */
+  private byVocabulary = new Int32Array(0);
+
+  /** `add` for fields whose terms are numbers of `vocabulary` (its names by number). */
+  addCoded(doc: number, fields: readonly CodedField[], vocabulary: readonly string[]): void {
+    if (this.byVocabulary.length < vocabulary.length) {
+      const grown = new Int32Array(Math.max(vocabulary.length, 2 * this.byVocabulary.length)).fill(-1);
+      grown.set(this.byVocabulary);
+      this.byVocabulary = grown;
+    }
+    const local = this.byVocabulary;
+    this.lengths[doc] = fields.map((f) => f.length);
+    fields.forEach((f, field) => {
       for (let i = 0; i < f.terms.length; i++) {
-        const term = f.terms[i] as string; // terms and counts are parallel
-        let t = this.ids.get(term);
-        if (t === undefined) {
-          t = this.terms.length;
-          this.ids.set(term, t);
-          this.terms.push(term);
-          this.lists.push(new Int32Array(6));
-          this.used.push(0);
-        }
-        let list = this.lists[t] as Int32Array; // one list per term id
-        const at = this.used[t] as number;
-        if (at + 3 > list.length) {
-          // 1.5×, a multiple of 3: at 100 000 articles doubling left ~200 MB of postings unused
-          const grown = new Int32Array(3 * Math.ceil((list.length * 1.5) / 3));
-          grown.set(list);
-          this.lists[t] = list = grown;
-        }
-        list[at] = field;
-        list[at + 1] = doc;
-        list[at + 2] = f.counts[i] as number;
-        this.used[t] = at + 3;
+        const v = f.terms[i] as number;
+        let t = local[v] as number; // v < vocabulary.length ≤ local.length
+        if (t === -1) local[v] = t = this.termId(vocabulary[v] as string);
+        this.post(t, field, doc, f.counts[i] as number);
       }
     });
+  }
+
+  private termId(term: string): number {
+    let t = this.ids.get(term);
+    if (t === undefined) {
+      t = this.terms.length;
+      this.ids.set(term, t);
+      this.terms.push(term);
+      this.lists.push(new Int32Array(6));
+      this.used.push(0);
+    }
+    return t;
+  }
+
+  private post(t: number, field: number, doc: number, count: number): void {
+    let list = this.lists[t] as Int32Array; // one list per term id
+    const at = this.used[t] as number;
+    if (at + 3 > list.length) {
+      // 1.5×, a multiple of 3: at 100 000 articles doubling left ~200 MB of postings unused
+      const grown = new Int32Array(3 * Math.ceil((list.length * 1.5) / 3));
+      grown.set(list);
+      this.lists[t] = list = grown;
+    }
+    list[at] = field;
+    list[at + 1] = doc;
+    list[at + 2] = count;
+    this.used[t] = at + 3;
   }
 
   /** `order[provisional] = final` for every document added so far; lengths follow. */

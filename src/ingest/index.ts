@@ -4,7 +4,7 @@
  * Every file ends up either as a RawDocument or as a diagnostic with the reason.
  */
 import { createHash } from 'node:crypto';
-import { readFileSync, realpathSync, statSync } from 'node:fs';
+import { lstatSync, readFileSync, realpathSync, statSync, type Stats } from 'node:fs';
 import { realpath } from 'node:fs/promises';
 import path from 'node:path';
 import fg from 'fast-glob';
@@ -149,26 +149,56 @@ export async function readDocument(root: string, file: string, options: IngestOp
 /** A file's bytes, or why it cannot be read (the I/O half of readDocumentSync). */
 export type InputBytes = { bytes: Buffer; diagnostics?: undefined } | { bytes?: undefined; diagnostics: Diagnostic[] };
 
+/** The real paths of the corpus's folders, each looked up once per build (readInputSync). */
+export type FolderCache = Map<string, string | null>;
+
+function realFolder(dir: string, folders: FolderCache | undefined): string | null {
+  let real = folders?.get(dir);
+  if (real === undefined) {
+    try {
+      real = realpathSync(dir);
+    } catch {
+      real = null;
+    }
+    folders?.set(dir, real);
+  }
+  return real;
+}
+
 /**
  * Read one file's bytes, refusing what is no article file (a link out of the corpus, a pipe, a
  * folder, something too big). Synchronous: the build reads on its main thread while the worker
  * threads compute, and a blocking read costs less than a trip through the I/O pool.
+ *
+ * `folders`: real paths of folders already resolved in this build. A file that is no link then
+ * costs one lstat instead of one per component of its path (Node's realpathSync).
  */
-export function readInputSync(root: string, file: string, options: IngestOptions = {}): InputBytes {
+export function readInputSync(root: string, file: string, options: IngestOptions = {}, folders?: FolderCache): InputBytes {
   const maxBytes = options.maxBytes ?? DEFAULT_MAX_BYTES;
   const abs = path.join(root, file);
   const fail = (ruleId: string, message: string, hint: string) => ({ diagnostics: [diag(file, 'warning', 'ingest', ruleId, message, { hint })] });
-  let real: string;
-  try {
-    real = realpathSync(abs);
-  } catch {
-    return fail('unreadable', 'Datei nicht lesbar (defekter Link?)', 'Link reparieren oder Datei entfernen');
+  let real: string | undefined;
+  let info: Stats | undefined;
+  const folder = realFolder(path.dirname(abs), folders);
+  if (folder !== null) {
+    const own = lstatSync(abs, { throwIfNoEntry: false });
+    if (own && !own.isSymbolicLink()) {
+      real = path.join(folder, path.basename(abs));
+      info = own;
+    }
+  }
+  if (real === undefined) {
+    try {
+      real = realpathSync(abs);
+    } catch {
+      return fail('unreadable', 'Datei nicht lesbar (defekter Link?)', 'Link reparieren oder Datei entfernen');
+    }
   }
   if (real !== root && !real.startsWith(root + path.sep)) {
     return fail('symlink-outside', `Verweist außerhalb des Korpus-Ordners (${path.basename(real)})`, 'Datei in den Korpus-Ordner kopieren statt zu verlinken');
   }
   try {
-    const info = statSync(real);
+    info ??= statSync(real);
     if (!info.isFile()) {
       return fail('not-a-file', 'Keine normale Datei (Ordner, Pipe oder Gerät) trotz Endung .txt/.md', 'Eintrag umbenennen oder entfernen');
     }

@@ -8,7 +8,7 @@ import { createHash } from 'node:crypto';
 import { enrich, type CompiledKnowledge } from '../enrich/index.ts';
 import { documentFromBytes } from '../ingest/index.ts';
 import { digestOf, leanDigest } from '../index/digest.ts';
-import { documentFeatures, type DocumentFeatures } from '../index/features.ts';
+import { documentFeatures, type DocumentFeatures, type Shippers } from '../index/features.ts';
 import { diag, type Diagnostic } from '../model/diagnostic.ts';
 import type { ArticleDigest, FullDigest, RecordLoc } from '../model/digest.ts';
 import { EnrichedArticleSchema, type EnrichedArticle } from '../model/enriched.ts';
@@ -55,6 +55,8 @@ export interface DocumentContext {
   topics: readonly string[];
   /** Check every new record against the public schema (default true). */
   validate?: boolean;
+  /** This thread's shippers of index terms (index/vocabulary.ts). */
+  ship: Shippers;
 }
 
 export function cacheKey(salt: string, sourceFile: string, id: string, sha256: string): string {
@@ -62,23 +64,25 @@ export function cacheKey(salt: string, sourceFile: string, id: string, sha256: s
 }
 
 export function processFile(input: DocumentInput, ctx: DocumentContext): DocumentOutcome {
+  // The cache key needs only the bytes (document.sha256 is theirs): a hit is not decoded again.
+  if (input.bytes && ctx.cached && ctx.reader) {
+    const sha256 = createHash('sha256').update(input.bytes).digest('hex');
+    const key = cacheKey(ctx.salt, input.file, input.id, sha256);
+    const hit = ctx.cached.get(key);
+    const stored = hit ? fromCache(ctx.reader, hit, key, ctx.topics) : undefined;
+    if (hit && stored) {
+      const features = documentFeatures(stored.digest, ctx.ship);
+      const { ingestDiagnostics, normaliseDiagnostics, enrichDiagnostics } = stored.head;
+      const article = { digest: leanDigest(stored.digest), features, loc: hit, key, input: `${input.file}\0${sha256}`, cached: true };
+      return { file: input.file, ingestDiagnostics, normaliseDiagnostics, enrichDiagnostics, article };
+    }
+  }
   const read = input.bytes ? documentFromBytes(input.file, input.id, input.bytes) : { diagnostics: input.refused ?? [] };
   const outcome: DocumentOutcome = { file: input.file, ingestDiagnostics: read.diagnostics, normaliseDiagnostics: [], enrichDiagnostics: [] };
   const doc = read.document;
   if (!doc) return outcome;
   const key = cacheKey(ctx.salt, doc.sourceFile, doc.id, doc.sha256);
   const input_ = `${doc.sourceFile}\0${doc.sha256}`;
-  const hit = ctx.cached?.get(key);
-  if (hit && ctx.reader) {
-    const stored = fromCache(ctx.reader, hit, key, ctx.topics);
-    if (stored) {
-      outcome.normaliseDiagnostics = stored.head.normaliseDiagnostics;
-      outcome.enrichDiagnostics = stored.head.enrichDiagnostics;
-      const features = documentFeatures(stored.digest);
-      outcome.article = { digest: leanDigest(stored.digest), features, loc: hit, key, input: input_, cached: true };
-      return outcome;
-    }
-  }
   const n = normalise(doc);
   const e = enrich(n.article, ctx.ck);
   outcome.normaliseDiagnostics = n.diagnostics;
@@ -92,9 +96,9 @@ export function processFile(input: DocumentInput, ctx: DocumentContext): Documen
     }
   }
   const digest = digestOf(e.record, ctx.topics);
-  const features = documentFeatures(digest);
+  const features = documentFeatures(digest, ctx.ship);
   const r = e.record;
-  const head: StoredHead = { key, id: r.id, slug: r.slug, path: r.path, normaliseDiagnostics: n.diagnostics, enrichDiagnostics: e.diagnostics };
+  const head: StoredHead = { key, id: r.id, slug: r.slug, path: r.path, ingestDiagnostics: read.diagnostics, normaliseDiagnostics: n.diagnostics, enrichDiagnostics: e.diagnostics };
   const loc = ctx.writer.append(head, encodeSegments(recordSegments(r)));
   outcome.article = { digest: leanDigest(digest), features, loc, key, input: input_, cached: false };
   return outcome;

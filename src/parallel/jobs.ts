@@ -20,6 +20,7 @@ import { createHash } from 'node:crypto';
 import { memoryStore, segmentReader, segmentWriter, type RecordReader, type RecordWriter } from '../cache/store.ts';
 import { compiledKnowledge, type CompiledKnowledge } from '../enrich/index.ts';
 import { topicNeedles } from '../index/digest.ts';
+import { shippers, type Shippers } from '../index/features.ts';
 import { ruleDescriptions } from '../index/rules.ts';
 import type { RecordLoc } from '../model/digest.ts';
 import type { Knowledge } from '../model/knowledge.ts';
@@ -43,6 +44,8 @@ export interface BeginRequest {
   segment: number;
   /** Entries of earlier builds, by cache key. */
   cached?: Map<string, RecordLoc>;
+  /** Per thread index, how many shipped names the main thread's vocabulary holds (index/vocabulary.ts). */
+  known: { terms: number[]; features: number[] };
 }
 
 /** A spec page as it travels: its view model as JSON (the main thread keyed it by these bytes). */
@@ -99,10 +102,12 @@ export interface JobState {
   view: SiteView | undefined;
   /** topicNeedles of this build's corpus.yml. */
   topics: string[] | undefined;
+  /** Index terms and features go to the main thread as numbers (index/vocabulary.ts); kept as long as the thread. */
+  readonly ship: Shippers;
 }
 
 export function createJobState(index: number): JobState {
-  return { index, ck: undefined, themeHash: undefined, ctx: undefined, build: undefined, writer: undefined, reader: undefined, view: undefined, topics: undefined };
+  return { index, ck: undefined, themeHash: undefined, ctx: undefined, build: undefined, writer: undefined, reader: undefined, view: undefined, topics: undefined, ship: shippers(index) };
 }
 
 const encoder = new TextEncoder();
@@ -134,6 +139,8 @@ const handlers: { [K in JobKind]: Handler<K> } = {
     }
     state.build = request;
     state.topics = undefined;
+    state.ship.terms.rollback(request.known.terms[state.index] ?? 0);
+    state.ship.features.rollback(request.known.features[state.index] ?? 0);
     return null;
   },
   documents(state, request) {
@@ -145,6 +152,7 @@ const handlers: { [K in JobKind]: Handler<K> } = {
       writer: need(state.writer, 'Datensatzspeicher'),
       ...(build.cached ? { cached: build.cached } : {}),
       ...(state.reader ? { reader: state.reader } : {}),
+      ship: state.ship,
     };
     return request.inputs.map((input) => processFile(input, ctx));
   },

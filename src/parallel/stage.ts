@@ -8,8 +8,9 @@ import { realpath } from 'node:fs/promises';
 import { cacheSalt, freeSegment, openCacheIndex, saveCacheIndex, type CacheIndex } from '../cache/index.ts';
 import { loadSlugs, saveSlugs } from '../cache/slugs.ts';
 import { pipelineVersion } from '../cache/version.ts';
-import { assignIds, readInputSync, unaccounted, type Discovery, type IngestOptions } from '../ingest/index.ts';
+import { assignIds, readInputSync, unaccounted, type Discovery, type FolderCache, type IngestOptions } from '../ingest/index.ts';
 import { IndexBuilder } from '../index/index.ts';
+import { Vocabulary } from '../index/vocabulary.ts';
 import type { Diagnostic } from '../model/diagnostic.ts';
 import type { RecordLoc } from '../model/digest.ts';
 import type { Knowledge } from '../model/knowledge.ts';
@@ -77,7 +78,10 @@ export async function runDocumentStages(seedsDir: string, found: Discovery, know
   const earlier = session && session.salt === salt && session.storeDir === (storeDir ?? undefined) ? session.documents : new Map<string, never>();
   const kept = new Map<string, { stat: string; outcome: DocumentOutcome }>();
   const segment = cache?.nextSegment ?? (storeDir !== null ? freeSegment(storeDir) : 1);
+  // The threads' numbers for index terms; a session's results kept between builds use its numbers.
+  const vocabulary = session ? (session.vocabulary ??= new Vocabulary()) : new Vocabulary();
   await pool.broadcast('begin', {
+    known: vocabulary.known(),
     knowledge,
     templates: new Map(options.templates ?? []),
     salt,
@@ -89,6 +93,7 @@ export async function runDocumentStages(seedsDir: string, found: Discovery, know
   const files = found.files;
   /** File → its stat signature when this build looked (session builds only). */
   const signatures = new Map<string, string>();
+  const folders: FolderCache = new Map();
   /** The main thread reads (I/O), the threads compute: a batch's bytes move to the thread that decodes them. */
   const readBatch = (from: number): Promise<DocumentOutcome[]> => {
     const inputs: DocumentInput[] = [];
@@ -108,7 +113,7 @@ export async function runDocumentStages(seedsDir: string, found: Discovery, know
     for (const [i, file] of batch.entries()) {
       if (reused.has(i)) continue;
       const id = ids.ids.get(file) as string; // assignIds names every file
-      const read = readInputSync(root, file, options.ingest);
+      const read = readInputSync(root, file, options.ingest, folders);
       if (!read.bytes) {
         inputs.push({ file, id, refused: read.diagnostics });
         continue;
@@ -120,6 +125,8 @@ export async function runDocumentStages(seedsDir: string, found: Discovery, know
     }
     const made = inputs.length > 0 ? pool.run('documents', { inputs }, transfer) : Promise.resolve([]);
     const job = made.then((fresh) => {
+      // As the answers arrive, in the order each thread made them (vocabulary.ts)
+      for (const o of fresh) if (o.article) o.article.features = vocabulary.receive(o.article.features);
       let f = 0;
       return batch.map((_, i) => reused.get(i) ?? (fresh[f++] as DocumentOutcome)); // one fresh result per input, in order
     });
@@ -132,7 +139,7 @@ export async function runDocumentStages(seedsDir: string, found: Discovery, know
     ingestDiagnostics: [...found.diagnostics, ...ids.diagnostics],
     normaliseDiagnostics: [],
     enrichDiagnostics: [],
-    index: new IndexBuilder(),
+    index: new IndexBuilder(vocabulary),
     inputs: new Map(),
     locs: new Map(),
     settle: (d) => d,

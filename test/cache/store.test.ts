@@ -13,7 +13,7 @@ import { openCacheIndex, saveCacheIndex, storeDirOf } from '../../src/cache/inde
 import { memoryStore, segmentReader, segmentWriter, type StoredBody, type StoredHead } from '../../src/cache/store.ts';
 import { build } from '../../src/build.ts';
 import { digestOf, leanDigest, patchOf } from '../../src/index/digest.ts';
-import { documentFeatures } from '../../src/index/features.ts';
+import { articleVector } from '../../src/index/analysis.ts';
 import type { RecordLoc } from '../../src/model/digest.ts';
 import { decodeSegments, encodeSegments, recordJson, recordSegments, storedBlocks, storedQuotes } from '../../src/model/record-json.ts';
 
@@ -37,7 +37,7 @@ async function seedRecords() {
 }
 
 function entry(i: number): [StoredHead, StoredBody] {
-  const head = { key: `k${i}`, id: `a${i}`, slug: `s${i}`, path: `artikel/s${i}.html`, normaliseDiagnostics: [{ file: `f${i}`, severity: 'info' as const, stage: 'normalise' as const, ruleId: 'x', message: `Meldung ${i}` }], enrichDiagnostics: [] };
+  const head = { key: `k${i}`, id: `a${i}`, slug: `s${i}`, path: `artikel/s${i}.html`, ingestDiagnostics: [], normaliseDiagnostics: [{ file: `f${i}`, severity: 'info' as const, stage: 'normalise' as const, ruleId: 'x', message: `Meldung ${i}` }], enrichDiagnostics: [] };
   const body = encodeSegments([`"title":"Titel „${i}“ ${'ä'.repeat(i)}"`, '"candidates":[]', '[]']);
   return [head, body];
 }
@@ -141,7 +141,7 @@ describe('stored record JSON + patch = JSON.stringify(record)', () => {
     const records = await seedRecords();
     expect(records).toHaveLength(5);
     for (const r of records) {
-      expect(documentFeatures(digestOf(r)).related.names.length).toBeGreaterThan(0);
+      expect(articleVector(digestOf(r)).names.length).toBeGreaterThan(0);
       const segments = decodeSegments(encodeSegments(recordSegments(r)));
       expect(recordJson(segments, patchOf(digestOf(r)))).toBe(JSON.stringify(r));
       const other = { id: 'x"y', slug: 'neu', path: 'artikel/neu.html', sameAs: r.quotes.map((_, i) => (i % 2 ? ['a', 'b'] : [])) };
