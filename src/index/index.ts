@@ -101,25 +101,29 @@ export const collator = new Intl.Collator('de', { sensitivity: 'base', numeric: 
  * document stages feed them in file order); the site model is in id order.
  */
 export class IndexBuilder {
-  private readonly digests: ArticleDigest[] = [];
+  private digests: ArticleDigest[] = [];
   private readonly postings = new Postings();
   private readonly table = new FeatureTable();
-  private readonly vectors: Vector[] = [];
-  private readonly strings = new StringPool();
+  private vectors: Vector[] = [];
+  private strings = new StringPool();
+  private finished = false;
+  private added = 0;
 
   /** `vocabulary`: the one the features were (or are to be) received by, in the order each thread made them. */
   constructor(private readonly vocabulary = new Vocabulary()) {}
 
   add(digest: ArticleDigest, features: DocumentFeatures): void {
+    if (this.finished) throw new Error('index: add nach finish');
     const f = features.shipment ? this.vocabulary.receive(features) : features;
-    const n = this.digests.length;
+    const n = this.added++;
     this.digests.push(internDigest(digest, this.strings));
     this.postings.addCoded(n, f.search, this.vocabulary.terms.list);
     this.vectors.push(this.table.internCoded(f.related, this.vocabulary.features.list));
   }
 
+  /** Articles added (also after finish). */
   get size(): number {
-    return this.digests.length;
+    return this.added;
   }
 
   /**
@@ -127,6 +131,7 @@ export class IndexBuilder {
    * the array's order and length.
    */
   finish(knowledge: Knowledge, build: BuildInfo, settle: (digests: ArticleDigest[]) => ArticleDigest[] = (d) => d): SiteModel {
+    if (this.finished) throw new Error('index: finish zweimal');
     const settled = settle(this.digests);
     const order = settled.map((_, i) => i).sort((a, b) => {
       const x = (settled[a] as ArticleDigest).id; // indices of settled
@@ -140,6 +145,12 @@ export class IndexBuilder {
     this.postings.renumber(rank);
     const sorted = order.map((i) => settled[i] as ArticleDigest);
     const vectors = order.map((i) => this.vectors[i] as Vector);
+    // The builder is used up: the vectors (~4 KB an article) are needed only for related articles,
+    // and the caller may keep the builder until the build ends.
+    this.finished = true;
+    this.vectors = [];
+    this.digests = [];
+    this.strings = new StringPool();
     return siteModel(sorted, knowledge, build, this.postings, { table: this.table, vectors });
   }
 }
