@@ -41,10 +41,6 @@ export class Shipper {
   private pending: string[] = [];
   private from = 0;
 
-  get shipped(): number {
-    return this.order.length;
-  }
-
   /**
    * The main thread knows only the first `known` names (a build that ended before it read every
    * answer, or a new vocabulary): ship the rest again when they are next used.
