@@ -16,6 +16,7 @@ import * as z from 'zod';
 import stopwordData from './data/stopwords-de.json' with { type: 'json' };
 import { articleVector } from './analysis.ts';
 import { Names } from './names.ts';
+import { NumberMap } from './vocabulary.ts';
 
 export interface Related {
   id: string;
@@ -119,22 +120,17 @@ export class FeatureTable {
     return { features, weights: Float64Array.from(v.weights) };
   }
 
-  /** Vocabulary number → feature number (−1: not met yet), for internCoded. */
-  private byVocabulary = new Int32Array(0);
+  /** Vocabulary number → feature number, for internCoded. */
+  private readonly byVocabulary = new NumberMap();
 
   /** `intern` for a vector whose features are numbers of `vocabulary` (its names by number); the weights are copied. */
   internCoded(v: CodedVector, vocabulary: readonly string[]): Vector {
-    if (this.byVocabulary.length < vocabulary.length) {
-      const grown = new Int32Array(Math.max(vocabulary.length, 2 * this.byVocabulary.length)).fill(-1);
-      grown.set(this.byVocabulary);
-      this.byVocabulary = grown;
-    }
     const local = this.byVocabulary;
     const features = new Int32Array(v.features.length);
     for (let i = 0; i < v.features.length; i++) {
       const n = v.features[i] as number;
-      let f = local[n] as number; // n < vocabulary.length ≤ local.length
-      if (f === -1) local[n] = f = this.table.id(vocabulary[n] as string);
+      let f = local.get(n);
+      if (f === -1) local.set(n, (f = this.table.id(vocabulary[n] as string)));
       features[i] = f;
     }
     return { features, weights: Float64Array.from(v.weights) };

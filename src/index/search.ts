@@ -11,6 +11,7 @@
  */
 import { analyseFields } from './analysis.ts';
 import { shardFileKey, shardOf } from './search-text.ts';
+import { NumberMap } from './vocabulary.ts';
 
 export { analyseFields } from './analysis.ts';
 
@@ -142,23 +143,18 @@ export class Postings {
     });
   }
 
-  /** Vocabulary number → term number (−1: not met yet), for addCoded. */
-  private byVocabulary = new Int32Array(0);
+  /** Vocabulary number → term number, for addCoded. */
+  private readonly byVocabulary = new NumberMap();
 
   /** `add` for fields whose terms are numbers of `vocabulary` (its names by number). */
   addCoded(doc: number, fields: readonly CodedField[], vocabulary: readonly string[]): void {
-    if (this.byVocabulary.length < vocabulary.length) {
-      const grown = new Int32Array(Math.max(vocabulary.length, 2 * this.byVocabulary.length)).fill(-1);
-      grown.set(this.byVocabulary);
-      this.byVocabulary = grown;
-    }
     const local = this.byVocabulary;
     this.lengths[doc] = fields.map((f) => f.length);
     fields.forEach((f, field) => {
       for (let i = 0; i < f.terms.length; i++) {
         const v = f.terms[i] as number;
-        let t = local[v] as number; // v < vocabulary.length ≤ local.length
-        if (t === -1) local[v] = t = this.termId(vocabulary[v] as string);
+        let t = local.get(v);
+        if (t === -1) local.set(v, (t = this.termId(vocabulary[v] as string)));
         this.post(t, field, doc, f.counts[i] as number);
       }
     });

@@ -31,11 +31,29 @@ export interface Shipment {
   features: Delta;
 }
 
+/** Numbers of one numbering → numbers of another, −1 for those not mapped yet; grows as needed. */
+export class NumberMap {
+  private map = new Int32Array(0);
+
+  get(n: number): number {
+    return n < this.map.length ? (this.map[n] as number) : -1;
+  }
+
+  set(n: number, to: number): void {
+    if (n >= this.map.length) {
+      const grown = new Int32Array(Math.max(1024, n + 1, this.map.length * 2)).fill(-1);
+      grown.set(this.map);
+      this.map = grown;
+    }
+    this.map[n] = to;
+  }
+}
+
 export class Shipper {
   /** The names the thread's numbers below belong to (analysis.ts starts a new list when its memo is full). */
   private source: Names | undefined;
-  /** Thread number → shipped number, −1 when not shipped yet. */
-  private slot = new Int32Array(0);
+  /** Thread number → shipped number. */
+  private slot = new NumberMap();
   /** Shipped number → thread number (−1: of an earlier source list). */
   private order: number[] = [];
   private pending: string[] = [];
@@ -48,7 +66,7 @@ export class Shipper {
   rollback(known: number): void {
     for (let s = known; s < this.order.length; s++) {
       const id = this.order[s] as number;
-      if (id >= 0) this.slot[id] = -1;
+      if (id >= 0) this.slot.set(id, -1);
     }
     if (known < this.order.length) this.order.length = known;
     this.pending = [];
@@ -59,18 +77,13 @@ export class Shipper {
   code(names: Names, id: number): number {
     if (names !== this.source) {
       this.source = names;
-      this.slot = new Int32Array(0);
+      this.slot = new NumberMap();
       this.order.fill(-1);
     }
-    if (id >= this.slot.length) {
-      const grown = new Int32Array(Math.max(1024, id + 1, this.slot.length * 2)).fill(-1);
-      grown.set(this.slot);
-      this.slot = grown;
-    }
-    let s = this.slot[id] as number;
+    let s = this.slot.get(id);
     if (s === -1) {
       s = this.order.length;
-      this.slot[id] = s;
+      this.slot.set(id, s);
       this.order.push(id);
       this.pending.push(names.list[id] as string);
     }
