@@ -212,8 +212,14 @@ export function readInputSync(root: string, file: string, options: IngestOptions
   }
 }
 
-/** Decode and settle a file's bytes, split its front matter (the computing half of readDocumentSync). */
-export function documentFromBytes(file: string, id: string, bytes: Uint8Array): ReadResult {
+/** sha256 of a file's bytes, hex: RawDocument.sha256, and what the record cache is keyed by. */
+export const bytesSha256 = (bytes: Uint8Array): string => createHash('sha256').update(bytes).digest('hex');
+
+/**
+ * Decode and settle a file's bytes, split its front matter (the computing half of readDocumentSync).
+ * `sha256`: bytesSha256(bytes), when the caller has it already.
+ */
+export function documentFromBytes(file: string, id: string, bytes: Uint8Array, sha256 = bytesSha256(bytes)): ReadResult {
   const fail = (ruleId: string, message: string, hint: string, extra: { line?: number; column?: number } = {}) => ({
     diagnostics: [diag(file, 'warning', 'ingest', ruleId, message, { ...extra, hint })],
   });
@@ -238,7 +244,7 @@ export function documentFromBytes(file: string, id: string, bytes: Uint8Array): 
     id,
     sourceFile: file,
     format: ext === '.md' ? 'md' : 'txt',
-    sha256: createHash('sha256').update(bytes).digest('hex'),
+    sha256,
     byteLength: bytes.byteLength,
     text: fm.body,
     lineOffset: fm.lineOffset,

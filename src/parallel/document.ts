@@ -6,7 +6,7 @@
  */
 import { createHash } from 'node:crypto';
 import { enrich, type CompiledKnowledge } from '../enrich/index.ts';
-import { documentFromBytes } from '../ingest/index.ts';
+import { bytesSha256, documentFromBytes } from '../ingest/index.ts';
 import { digestOf, leanDigest } from '../index/digest.ts';
 import { documentFeatures, type DocumentFeatures, type Shippers } from '../index/features.ts';
 import { diag, type Diagnostic } from '../model/diagnostic.ts';
@@ -64,25 +64,23 @@ export function cacheKey(salt: string, sourceFile: string, id: string, sha256: s
 }
 
 export function processFile(input: DocumentInput, ctx: DocumentContext): DocumentOutcome {
-  // The cache key needs only the bytes (document.sha256 is theirs): a hit is not decoded again.
-  if (input.bytes && ctx.cached && ctx.reader) {
-    const sha256 = createHash('sha256').update(input.bytes).digest('hex');
-    const key = cacheKey(ctx.salt, input.file, input.id, sha256);
-    const hit = ctx.cached.get(key);
-    const stored = hit ? fromCache(ctx.reader, hit, key, ctx.topics) : undefined;
-    if (hit && stored) {
-      const features = documentFeatures(stored.digest, ctx.ship);
-      const { ingestDiagnostics, normaliseDiagnostics, enrichDiagnostics } = stored.head;
-      const article = { digest: leanDigest(stored.digest), features, loc: hit, key, input: `${input.file}\0${sha256}`, cached: true };
-      return { file: input.file, ingestDiagnostics, normaliseDiagnostics, enrichDiagnostics, article };
-    }
+  if (!input.bytes) return { file: input.file, ingestDiagnostics: input.refused ?? [], normaliseDiagnostics: [], enrichDiagnostics: [] };
+  // The cache key and the input's name need only the bytes (document.sha256 is theirs): a hit is not decoded again.
+  const sha256 = bytesSha256(input.bytes);
+  const key = cacheKey(ctx.salt, input.file, input.id, sha256);
+  const input_ = `${input.file}\0${sha256}`;
+  const hit = ctx.cached?.get(key);
+  const stored = hit && ctx.reader ? fromCache(ctx.reader, hit, key, ctx.topics) : undefined;
+  if (hit && stored) {
+    const features = documentFeatures(stored.digest, ctx.ship);
+    const { ingestDiagnostics, normaliseDiagnostics, enrichDiagnostics } = stored.head;
+    const article = { digest: leanDigest(stored.digest), features, loc: hit, key, input: input_, cached: true };
+    return { file: input.file, ingestDiagnostics, normaliseDiagnostics, enrichDiagnostics, article };
   }
-  const read = input.bytes ? documentFromBytes(input.file, input.id, input.bytes) : { diagnostics: input.refused ?? [] };
+  const read = documentFromBytes(input.file, input.id, input.bytes, sha256);
   const outcome: DocumentOutcome = { file: input.file, ingestDiagnostics: read.diagnostics, normaliseDiagnostics: [], enrichDiagnostics: [] };
   const doc = read.document;
   if (!doc) return outcome;
-  const key = cacheKey(ctx.salt, doc.sourceFile, doc.id, doc.sha256);
-  const input_ = `${doc.sourceFile}\0${doc.sha256}`;
   const n = normalise(doc);
   const e = enrich(n.article, ctx.ck);
   outcome.normaliseDiagnostics = n.diagnostics;
