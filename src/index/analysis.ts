@@ -78,13 +78,18 @@ interface Analysed {
   counts: number[];
 }
 
-function analyse(values: readonly string[]): Analysed[] {
-  if (searchWords.size > MAX_WORDS) {
+/** Start the search memo afresh when it is full (between documents; shippers notice the new list). */
+function roomForSearch(): void {
+  if (searchWords.size > MAX_WORDS || searchTerms.list.length > MAX_WORDS) {
     searchWords = new Map();
     searchTerms = new Names();
     wordStamp.fill(0);
     termStamp.fill(0);
   }
+}
+
+function analyse(values: readonly string[]): Analysed[] {
+  roomForSearch();
   return values.map((value) => {
     epoch++;
     let unique = 0;
@@ -127,6 +132,21 @@ export function analyseFieldsShipped(values: readonly string[], shipper: Shipper
   return analyse(values).map((f) => ({ length: f.length, terms: Int32Array.from(f.terms, (t) => shipper.code(searchTerms, t)), counts: Int32Array.from(f.counts) }));
 }
 
+/** Both at once from one analysis: the fields as shipped, and by name (what the record cache keeps, see shipFields). */
+export function analyseFieldsBoth(values: readonly string[], shipper: Shipper): { coded: CodedField[]; named: FieldAnalysis[] } {
+  const analysed = analyse(values);
+  return {
+    coded: analysed.map((f) => ({ length: f.length, terms: Int32Array.from(f.terms, (t) => shipper.code(searchTerms, t)), counts: Int32Array.from(f.counts) })),
+    named: analysed.map((f) => ({ length: f.length, terms: f.terms.map((t) => searchTerms.list[t] as string), counts: f.counts })),
+  };
+}
+
+/** Fields analysed earlier (analyseFields, by name) numbered by `shipper`: what analyseFieldsShipped gives for the same text, without analysing it. */
+export function shipFields(named: readonly FieldAnalysis[], shipper: Shipper): CodedField[] {
+  roomForSearch();
+  return named.map((f) => ({ length: f.length, terms: Int32Array.from(f.terms, (t) => shipper.code(searchTerms, searchTerms.id(t))), counts: Int32Array.from(f.counts) }));
+}
+
 /** Word → feature number (−1: stop word or too short), for related articles. */
 let relatedWords = new Map<string, number>();
 let features = new Names();
@@ -148,13 +168,33 @@ export function articleVectorShipped(a: VectorInput, shipper: Shipper): CodedVec
   return { features: Int32Array.from(v.ids, (f) => shipper.code(features, f)), weights: Float64Array.from(v.weights) };
 }
 
-/** An article's features as numbers in `features`, with their weights. */
-function vector(a: VectorInput): { ids: number[]; weights: number[] } {
-  if (relatedWords.size > MAX_WORDS) {
+/** Both at once from one analysis: the vector as shipped, and by name (what the record cache keeps, see shipVector). */
+export function articleVectorBoth(a: VectorInput, shipper: Shipper): { coded: CodedVector; named: NamedVector } {
+  const v = vector(a);
+  return {
+    coded: { features: Int32Array.from(v.ids, (f) => shipper.code(features, f)), weights: Float64Array.from(v.weights) },
+    named: { names: v.ids.map((f) => features.list[f] as string), weights: v.weights },
+  };
+}
+
+/** A vector made earlier (articleVector, by name) numbered by `shipper`: what articleVectorShipped gives for the same article, without analysing it. */
+export function shipVector(named: NamedVector, shipper: Shipper): CodedVector {
+  roomForFeatures();
+  return { features: Int32Array.from(named.names, (name) => shipper.code(features, features.id(name))), weights: Float64Array.from(named.weights) };
+}
+
+/** Start the related-article memo afresh when it is full (between documents). */
+function roomForFeatures(): void {
+  if (relatedWords.size > MAX_WORDS || features.list.length > MAX_WORDS) {
     relatedWords = new Map();
     features = new Names();
     featureStamp.fill(0);
   }
+}
+
+/** An article's features as numbers in `features`, with their weights. */
+function vector(a: VectorInput): { ids: number[]; weights: number[] } {
+  roomForFeatures();
   vectorEpoch++;
   const ids: number[] = [];
   const weights: number[] = [];

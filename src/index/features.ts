@@ -10,9 +10,9 @@
  */
 import type { FullDigest } from '../model/digest.ts';
 import { quoteTerms } from './quotes.ts';
-import { analyseFieldsShipped, articleVectorShipped } from './analysis.ts';
-import type { CodedVector } from './related.ts';
-import { articleSearchFields, type CodedField } from './search.ts';
+import { analyseFieldsBoth, analyseFieldsShipped, articleVectorBoth, articleVectorShipped, shipFields, shipVector } from './analysis.ts';
+import type { CodedVector, NamedVector } from './related.ts';
+import { articleSearchFields, type CodedField, type FieldAnalysis } from './search.ts';
 import { Shipper, type Shipment } from './vocabulary.ts';
 
 /** Terms and features as numbers: the thread's own until a Vocabulary received them (vocabulary.ts), then the vocabulary's. */
@@ -45,5 +45,30 @@ export function quoteTermsOf(quotes: readonly { text: string }[]): string[][] {
 export function documentFeatures(digest: FullDigest, ship: Shippers): DocumentFeatures {
   const search = analyseFieldsShipped(articleSearchFields(digest), ship.terms);
   const related = articleVectorShipped(digest, ship.features);
-  return { search, related, shipment: { source: ship.source, terms: ship.terms.take(), features: ship.features.take() } };
+  return { search, related, shipment: shipment(ship) };
 }
+
+/**
+ * The features by name: what the record cache keeps of a new article, so that a cache hit ships
+ * them (shipNamedFeatures) instead of analysing the article's text again.
+ */
+export interface NamedFeatures {
+  search: FieldAnalysis[];
+  related: NamedVector;
+}
+
+/** documentFeatures, and the same features by name, from one analysis. */
+export function documentFeaturesNamed(digest: FullDigest, ship: Shippers): { features: DocumentFeatures; named: NamedFeatures } {
+  const search = analyseFieldsBoth(articleSearchFields(digest), ship.terms);
+  const related = articleVectorBoth(digest, ship.features);
+  return { features: { search: search.coded, related: related.coded, shipment: shipment(ship) }, named: { search: search.named, related: related.named } };
+}
+
+/** Features kept by name, shipped as documentFeatures ships them (the same names, counts and weights, in the same order). */
+export function shipNamedFeatures(named: NamedFeatures, ship: Shippers): DocumentFeatures {
+  const search = shipFields(named.search, ship.terms);
+  const related = shipVector(named.related, ship.features);
+  return { search, related, shipment: shipment(ship) };
+}
+
+const shipment = (ship: Shippers): Shipment => ({ source: ship.source, terms: ship.terms.take(), features: ship.features.take() });

@@ -3,7 +3,10 @@
  * and the order of their shipments, the index must come out as it does from plain strings.
  */
 import { describe, expect, it } from 'vitest';
+import v8 from 'node:v8';
 import { analyseFields, analyseFieldsShipped, articleVector, articleVectorShipped } from '../../src/index/analysis.ts';
+import { documentFeaturesNamed, shipNamedFeatures, shippers, type NamedFeatures } from '../../src/index/features.ts';
+import type { FullDigest } from '../../src/model/digest.ts';
 import { Names } from '../../src/index/names.ts';
 import { FeatureTable } from '../../src/index/related.ts';
 import { Postings } from '../../src/index/search.ts';
@@ -91,5 +94,33 @@ describe('Shipper and Vocabulary', () => {
     expect(() => v.receive(f)).toThrow(/lückenhaft/);
     const ok = v.receive({ ...f, shipment: { ...f.shipment, terms: { from: 0, names: ['x'] } } });
     expect(() => v.receive(ok)).toThrow(/zweimal/);
+  });
+
+  it('features kept by name (a record cache hit, cache/store.ts) ship as the fresh analysis does, also interleaved with fresh documents', () => {
+    const all = docs(40).map(([title, entity, text]) => ({ title, entities: [{ id: `e-${entity?.length ?? 0}`, name: entity, mentions: 2 }], blocks: [{ text }] }) as unknown as FullDigest);
+    const fold = (features: ReturnType<typeof shipNamedFeatures>[]) => {
+      const vocabulary = new Vocabulary();
+      const postings = new Postings();
+      const table = new FeatureTable();
+      const vectors = features.map((f, i) => {
+        const r = vocabulary.receive(f);
+        postings.addCoded(i, r.search, vocabulary.terms.list);
+        return table.internCoded(r.related, vocabulary.features.list);
+      });
+      return { postings: dump(postings), lengths: postings.fieldLengths(), vectors: vectors.map((v) => [[...v.features].map((f) => table.names[f]), [...v.weights]]) };
+    };
+    // first build: every document analysed; what the cache keeps goes through v8 as the stored head does
+    const first = shippers(0);
+    const made = all.map((d) => documentFeaturesNamed(d, first));
+    const kept = made.map((m) => v8.deserialize(v8.serialize(m.named)) as NamedFeatures);
+    const fresh = fold(made.map((m) => m.features));
+    // a rebuild on a new thread: odd documents are hits, even ones analysed again
+    const again = shippers(0);
+    const mixed = all.map((d, i) => (i % 2 ? shipNamedFeatures(kept[i] as NamedFeatures, again) : documentFeaturesNamed(d, again).features));
+    expect(fold(mixed)).toEqual(fresh);
+    // and all hits
+    const hits = shippers(1);
+    expect(fold(kept.map((k) => shipNamedFeatures(k, hits)))).toEqual(fresh);
+    expect(fresh.postings.length).toBeGreaterThan(5);
   });
 });
