@@ -118,6 +118,35 @@ export const bodyText = (blocks: readonly { text: string }[]): string => blocks.
 export const articleEntityNames = (entities: readonly { name: string }[]): string[] => [...new Set(entities.map((e) => e.name))].sort();
 
 /**
+ * Triples [field, doc, frequency] moved into field order, keeping their order within a field
+ * (counting sort over the SEARCH_FIELDS); undefined when a field's documents are then not
+ * ascending (documents did not come in order) or a field number is out of range.
+ */
+function partitionByField(list: Int32Array, n: number): Int32Array | undefined {
+  const fields = SEARCH_FIELDS.length;
+  const start = new Int32Array(fields + 1);
+  for (let k = 0; k < n; k++) {
+    const f = list[3 * k] as number;
+    if (f < 0 || f >= fields) return undefined;
+    start[f + 1] = (start[f + 1] as number) + 1;
+  }
+  for (let f = 1; f <= fields; f++) start[f] = (start[f] as number) + (start[f - 1] as number);
+  const out = new Int32Array(3 * n);
+  for (let k = 0; k < n; k++) {
+    const f = list[3 * k] as number;
+    const at = 3 * (start[f] as number);
+    start[f] = (start[f] as number) + 1;
+    out[at] = f;
+    out[at + 1] = list[3 * k + 1] as number;
+    out[at + 2] = list[3 * k + 2] as number;
+  }
+  for (let k = 1; k < n; k++) {
+    if (out[3 * k] === out[3 * k - 3] && (out[3 * k + 1] as number) <= (out[3 * k - 2] as number)) return undefined;
+  }
+  return out;
+}
+
+/**
  * The inverted index, merged document by document from their analyses (which may have been made
  * on other threads, in any order): term → flat [field, doc, frequency, …] in a growing Int32Array
  * per term (no nested maps: at 10 000 articles that is ~3 million postings, and objects per
@@ -239,6 +268,11 @@ export class Postings {
       inOrder = f0 < f1 || (f0 === f1 && (list[3 * k - 2] as number) < (list[3 * k + 1] as number));
     }
     if (inOrder) return list.subarray(0, 3 * n);
+    // A document posts its fields one after the other, so the list is in (document, field) order:
+    // a stable partition by field (counting sort) gives (field, document) order when documents
+    // came in ascending order; otherwise sort.
+    const byField = partitionByField(list, n);
+    if (byField) return byField;
     const idx = new Int32Array(n);
     for (let k = 0; k < n; k++) idx[k] = k;
     // field * 2^26 + doc orders by field, then document (documents stay below 2^26 = 67 million)

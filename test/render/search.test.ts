@@ -228,4 +228,32 @@ describe('shard sizes counted without the JSON', () => {
     for (let i = 0; i < 12_000; i += 7) p.add(DOCS.length + i, analyseFields([i % 3 ? 'Gipfel' : '', 'Gipfel', 'Gipfel '.repeat(1 + (i % 13))]));
     for (const t of p.termOrder()) expect(p.entrySize(t)).toBe(p.entryJson(t).length);
   });
+
+  it('entryJson orders by field, then document, whatever order the documents came in', () => {
+    const fields = (i: number) => analyseFields([i % 4 ? 'Gipfel Kim' : 'Kim', i % 3 ? 'Putin' : 'Gipfel', `Gipfel ${'Vertrag '.repeat(i % 5)}Putin`]);
+    const ids = Array.from({ length: 300 }, (_, i) => i);
+    // ascending (the build's usual case), reversed, and a fixed shuffle
+    let x = 11;
+    const shuffled = [...ids].sort(() => ((x = (x * 1103515245 + 12345) % 2147483648) % 3) - 1);
+    const entries = (order: number[]) => {
+      const p = new Postings();
+      for (const i of order) p.add(i, fields(i));
+      return new Map(p.termOrder().map((t) => [p.termOf(t), p.entryJson(t)]));
+    };
+    const ascending = entries(ids);
+    // the expected JSON, from objects: integer keys serialise in ascending order
+    for (const [term, json] of ascending) {
+      const entry: Record<string, Record<string, number>> = {};
+      for (const i of ids) {
+        fields(i).forEach((f, field) => {
+          const k = f.terms.indexOf(term);
+          if (k !== -1) (entry[field] ??= {})[i] = f.counts[k] as number;
+        });
+      }
+      expect(json).toBe(JSON.stringify([term, entry]));
+    }
+    expect(entries([...ids].reverse())).toEqual(ascending);
+    expect(entries(shuffled)).toEqual(ascending);
+    expect(ascending.size).toBeGreaterThan(3);
+  });
 });
