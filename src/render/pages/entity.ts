@@ -8,7 +8,7 @@ import { passage } from '../format.ts';
 import { SCHEMA_TYPES } from './article.ts';
 import { speakerQuotesPath } from './quotes.ts';
 import { pages, pageTitle, paginationView, type PageSlice } from './paginate.ts';
-import { entityLink, quoteCard, teaser, TYPE_LABELS } from './shared.ts';
+import { entityLink, quoteCard, teaser, TYPE_LABELS, type Teaser } from './shared.ts';
 
 /** Quotation cards on an entity page; the rest are on zitate.html (a speaker can have thousands). */
 export const MAX_ENTITY_QUOTES = 50;
@@ -22,13 +22,16 @@ export function* entityPages(site: SiteModel, ctx: RenderContext): Generator<Spe
 
 function entityPage(site: SiteModel, ctx: RenderContext, e: EntityInfo, slice: PageSlice<EntityInfo['passages'][number]>): SpecPage {
   const h = ctx.helpers(slice.path);
-  const passages = slice.items.flatMap((p) => {
+  // A loop, not flatMap with a spread: entity pages show ~30 passages per article of the corpus.
+  const passages: ({ article: Teaser } & ReturnType<typeof passage>)[] = [];
+  for (const p of slice.items) {
     const a = site.byId.get(p.articleId);
-    if (!a) return [];
+    if (!a) continue;
     const text = p.block === 'title' ? a.title : a.blocks[p.block]?.text;
-    if (text === undefined) return [];
-    return [{ article: teaser(site, a, h), ...passage(text, p.start, Math.min(p.end, text.length)) }];
-  });
+    if (text === undefined) continue;
+    const { before, hit, after } = passage(text, p.start, Math.min(p.end, text.length));
+    passages.push({ article: teaser(site, a, h), before, hit, after });
+  }
   // one card per statement (only the group's first member renders it), on the first page only
   const heads = slice.number > 1 ? [] : e.quotes.filter((r) => {
     const group = site.quoteGroupOf.get(r.articleId, r.index) ?? [r];
