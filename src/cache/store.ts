@@ -6,8 +6,8 @@
  * Append-only segment files, one per writer (a worker thread, or the main thread) and build; an
  * entry is two parts read separately:
  *   head — v8-serialised: the cache key, what the corpus stages later change (id, proposed slug
- *          and path), the diagnostics, the lean digest and the index features (what a cache hit
- *          needs: a hit reads only the head);
+ *          and path), the diagnostics, the index features (what a cache hit needs besides the
+ *          record);
  *   body — the record's JSON in segments (model/record-json.ts): the article page parses it,
  *          api/articles.json copies its bytes.
  * Reads are positioned reads of the bytes at a RecordLoc, from any thread. A store without a
@@ -17,14 +17,12 @@ import { closeSync, openSync, readSync, writeSync } from 'node:fs';
 import path from 'node:path';
 import v8 from 'node:v8';
 import type { Diagnostic } from '../model/diagnostic.ts';
-import type { ArticleDigest, RecordLoc } from '../model/digest.ts';
-import type { NamedFeatures } from '../index/features.ts';
+import type { RecordLoc } from '../model/digest.ts';
 
 /**
- * What a cache hit needs besides the record's JSON, so that a hit reads only the head: the lean
- * digest and the index features by name are kept (`derived`), not derived from the record again.
- * Serialising them costs a new record ~0.1 ms on its thread; deriving them again cost a hit
- * ~2 ms (parse the record's JSON, digest, analyse its text).
+ * What a cache hit needs besides the record's JSON. The index features are kept (analysing the
+ * text again was most of a hit's cost); the digest is made again from the record, which is
+ * cheaper than storing it (~12 KB an article, the record's JSON is ~15 KB).
  */
 export interface StoredHead {
   key: string;
@@ -36,8 +34,8 @@ export interface StoredHead {
   ingestDiagnostics: Diagnostic[];
   normaliseDiagnostics: Diagnostic[];
   enrichDiagnostics: Diagnostic[];
-  /** The lean digest and the index features by name, as the document stages made them (parallel/document.ts); a hit needs them (absent in stores that are no cache: index.ts buildSiteModel). */
-  derived?: { digest: ArticleDigest; features: NamedFeatures };
+  /** The index features by name, encoded (index/features.ts encodeNamedFeatures); a hit needs them (absent in stores that are no cache: index.ts buildSiteModel). */
+  features?: Uint8Array;
 }
 
 /** The record's JSON segments, encoded (model/record-json.ts encodeSegments). */

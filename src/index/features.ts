@@ -71,4 +71,18 @@ export function shipNamedFeatures(named: NamedFeatures, ship: Shippers): Documen
   return { search, related, shipment: shipment(ship) };
 }
 
+/**
+ * NamedFeatures as the record cache keeps them (cache/store.ts StoredHead): JSON in UTF-8, ~6 KB
+ * an article — v8's serialiser took twice that, German text making most strings two-byte.
+ */
+export function encodeNamedFeatures(f: NamedFeatures): Uint8Array {
+  return Buffer.from(JSON.stringify([f.search.map((x) => [x.length, x.terms, x.counts]), f.related.names, f.related.weights]));
+}
+
+export function decodeNamedFeatures(bytes: Uint8Array): NamedFeatures {
+  // written by encodeNamedFeatures (a cache entry whose key matched)
+  const [search, names, weights] = JSON.parse(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('utf8')) as [[number, string[], number[]][], string[], number[]];
+  return { search: search.map(([length, terms, counts]) => ({ length, terms, counts })), related: { names, weights } };
+}
+
 const shipment = (ship: Shippers): Shipment => ({ source: ship.source, terms: ship.terms.take(), features: ship.features.take() });
