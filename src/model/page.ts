@@ -49,6 +49,12 @@ export interface SpecPage {
   extra?: unknown;
   /** An article page: its body comes from the full record in the record store. */
   article?: ArticleSource;
+  /**
+   * A key of everything the page is made of, known before its view model (render/lazy.ts
+   * deferredSpecPage): the writer compares it with the previous build's and, when equal, links
+   * the previous file and never builds `spec`. Absent: the key is a hash of `spec`.
+   */
+  inputKey?: string;
 }
 
 /** Where an article page or the API finds the full record, and what the corpus stages changed in it. */

@@ -31,10 +31,11 @@ const YIELD_MS = 8;
 
 const nextTurn = () => new Promise<void>((resolve) => setImmediate(resolve));
 
-/** A spec page as the threads get it: its view model as JSON, which is also what its key hashes. */
-function specJob(page: SpecPage): { job: SpecJob; key: string } {
+/** A spec page as the threads get it: its view model as JSON. */
+function specJob(page: SpecPage): { job: SpecJob; spec: string } {
   const spec = JSON.stringify(page.spec);
-  return { job: { path: page.path, spec, ...(page.article ? { article: page.article } : {}) }, key: specKeyOf(page, spec) };
+  const article = page.article;
+  return { job: { path: page.path, spec, ...(article ? { article } : {}) }, spec };
 }
 
 /** Jobs in the background, at most `window` at a time; the first failure is raised by `check` and `drain`. */
@@ -124,9 +125,16 @@ export async function writePages(pages: Iterable<AnyPage>, staged: StagedOutput,
       queue.push({ page, target: staged.reserve(page.path) });
       if (queue.length >= PAGE_BATCH) pump();
     } else if (isSpecPage(page)) {
-      const { job, key } = specJob(page);
-      const claim = staged.claim(page.path, key);
-      if (claim) specs.push({ job, claim });
+      if (page.inputKey !== undefined) {
+        // Keyed by its inputs: an unchanged page is linked before its view model is built.
+        const claim = staged.claim(page.path, page.inputKey);
+        if (claim) specs.push({ job: specJob(page).job, claim });
+      } else {
+        // Keyed by its view model's JSON, which is also what the thread gets.
+        const { job, spec } = specJob(page);
+        const claim = staged.claim(page.path, specKeyOf(page, spec));
+        if (claim) specs.push({ job, claim });
+      }
       if (specs.length >= PAGE_BATCH) await flushSpecs();
     } else if (isRecordsPage(page)) {
       if (!records) throw new Error(`build: ${page.path} braucht den Datensatzspeicher`);

@@ -27,6 +27,30 @@ export function specPage(spec: PageSpec, extra?: unknown, article?: ArticleSourc
   return page;
 }
 
+/**
+ * A spec page keyed by its inputs (`key`, see SpecPage.inputKey) whose view model `build` makes
+ * only when something asks for it — the writer does not when the previous build's file has the
+ * same key. Made at most once; for pages without `extra` and `article` (the key stands for all).
+ */
+export function deferredSpecPage(path: string, key: string, build: () => SpecPage): SpecPage {
+  let spec: unknown;
+  let made = false;
+  return {
+    kind: 'spec',
+    path,
+    inputKey: key,
+    get spec() {
+      if (!made) {
+        const page = build();
+        if (page.path !== path || page.extra !== undefined || page.article !== undefined) throw new Error(`render: ${page.path} passt nicht zur aufgeschobenen Seite ${path}`);
+        spec = page.spec;
+        made = true;
+      }
+      return spec;
+    },
+  };
+}
+
 export function specKey(page: SpecPage): string {
   return specKeyOf(page, JSON.stringify(page.spec));
 }

@@ -1,9 +1,10 @@
 /** Entity pages: personen/<id>.html, orte/<id>.html, organisationen/<id>.html. */
+import { createHash } from 'node:crypto';
 import type { EntityInfo, SiteModel } from '../../index/index.ts';
 import { PAGES } from '../../index/paths.ts';
 import type { SpecPage } from '../../model/page.ts';
 import type { RenderContext } from '../context.ts';
-import { specPage } from '../lazy.ts';
+import { deferredSpecPage, recordKey, specPage } from '../lazy.ts';
 import { passage } from '../format.ts';
 import { SCHEMA_TYPES } from './article.ts';
 import { speakerQuotesPath } from './quotes.ts';
@@ -14,10 +15,77 @@ import { entityLink, quoteCard, teaser, TYPE_LABELS, type Teaser } from './share
 export const MAX_ENTITY_QUOTES = 50;
 
 export function* entityPages(site: SiteModel, ctx: RenderContext): Generator<SpecPage> {
+  const events = eventsKey(site);
   for (const id of site.entityOrder) {
     const e = site.entities.get(id);
-    if (e) for (const slice of pages(e.path, e.passages)) yield entityPage(site, ctx, e, slice);
+    if (!e) continue;
+    const shared = entityKey(site, e, events);
+    for (const slice of pages(e.path, e.passages)) yield deferredSpecPage(slice.path, sliceKey(site, e, shared, slice), () => entityPage(site, ctx, e, slice));
   }
+}
+
+/** What entity pages read of the events (the same for every entity): once per build. */
+function eventsKey(site: SiteModel): string {
+  const list = site.events.map((ev) => [ev.path, ev.event.name, ev.event.start, ev.event.end, ev.event.place, ev.event.participants]);
+  return createHash('sha1').update(JSON.stringify(list)).digest('base64url');
+}
+
+type Slice = PageSlice<EntityInfo['passages'][number]>;
+
+/**
+ * What every page of an entity is made of, besides its own passages (sliceKey): the entity as the
+ * index made it (without the passages: their number), the name, page and type of every entity it
+ * links (country, co-mentioned), the events, the path of its quotations on zitate.html.
+ */
+function entityKey(site: SiteModel, e: EntityInfo, events: string): string {
+  const { passages, ...rest } = e;
+  let text = `${events}\0${JSON.stringify(rest)}\0${passages.length}${entityFields(site, e.country)}`;
+  for (const c of e.cooccurring) text += entityFields(site, c.id);
+  return sha1(`${text}\0${speakerQuotesPath(site, e.id) ?? ''}`);
+}
+
+// Keys are built as one string and hashed once: a hash update per passage cost more than the hash.
+const sha1 = (text: string) => createHash('sha1').update(text).digest('base64url');
+
+const entityFields = (site: SiteModel, id: string | null): string => {
+  const x = id !== null ? site.entities.get(id) : undefined;
+  return x ? `\0${x.id}\0${x.name}\0${x.path}\0${x.type}` : `\0-${id ?? ''}`;
+};
+
+const articleFields = (site: SiteModel, id: string): string => {
+  const a = site.byId.get(id);
+  return `\0${id}\0${a ? recordKey(site, a) : '-'}`;
+};
+
+/**
+ * Everything one entity page is made of, as its key (the page manifest keeps it, write/): the
+ * entity's shared part (entityKey), the page's number and passages with the record of each
+ * article they show (recordKey: source file and bytes, id, slug, path, quotation links), and on
+ * the first page the quotation groups with their articles and speakers. Templates, corpus.yml and
+ * the code version are in the manifest's salt. An equal key means an equal page, so a rebuild
+ * links it without building its view model (test/render/entity-key.test.ts checks rebuilds after
+ * edits against cold builds).
+ */
+export function sliceKey(site: SiteModel, e: EntityInfo, shared: string, slice: Slice): string {
+  let text = `${shared}\0${slice.number}`;
+  for (const p of slice.items) text += `\0${p.block}\0${p.start}\0${p.end}${articleFields(site, p.articleId)}`;
+  if (slice.number === 1) {
+    for (const r of e.quotes) {
+      const group = site.quoteGroupOf.get(r.articleId, r.index) ?? [r];
+      text += '\0g';
+      group.forEach((m, i) => {
+        text += `\0${m.index}${articleFields(site, m.articleId)}`;
+        if (i === 0) text += entityFields(site, site.byId.get(m.articleId)?.quotes[m.index]?.speakerId ?? null);
+      });
+    }
+  }
+  return `i:${sha1(text)}`;
+}
+
+/** The key of every page of `e` (tests). */
+export function entityInputKeys(site: SiteModel, e: EntityInfo, events: string): string[] {
+  const shared = entityKey(site, e, events);
+  return [...pages(e.path, e.passages)].map((slice) => sliceKey(site, e, shared, slice));
 }
 
 function entityPage(site: SiteModel, ctx: RenderContext, e: EntityInfo, slice: PageSlice<EntityInfo['passages'][number]>): SpecPage {
