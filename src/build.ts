@@ -266,6 +266,8 @@ async function writeSite(
     lap('render+write');
     result.written = await staged.commit();
     lap('commit');
+    const w = result.written;
+    if (trace) process.stderr.write(`[trace] files: ${w.files} · linked ${w.linked ?? 0} (not rendered: ${w.skipped ?? 0}) · written ${w.files - (w.linked ?? 0)}\n`);
   } catch (error) {
     await staged.abort();
     throw error;
