@@ -9,7 +9,7 @@ import { passage } from '../format.ts';
 import { SCHEMA_TYPES } from './article.ts';
 import { speakerQuotesPath } from './quotes.ts';
 import { pages, pageTitle, paginationView, type PageSlice } from './paginate.ts';
-import { entityLink, quoteCard, teaser, TYPE_LABELS, type Teaser } from './shared.ts';
+import { entityLink, MAX_CARRIERS, quoteCard, teaser, TYPE_LABELS, type Teaser } from './shared.ts';
 
 /** Quotation cards on an entity page; the rest are on zitate.html (a speaker can have thousands). */
 export const MAX_ENTITY_QUOTES = 50;
@@ -70,16 +70,24 @@ export function sliceKey(site: SiteModel, e: EntityInfo, shared: string, slice: 
   let text = `${shared}\0${slice.number}`;
   for (const p of slice.items) text += `\0${p.block}\0${p.start}\0${p.end}${articleFields(site, p.articleId)}`;
   if (slice.number === 1) {
-    for (const r of e.quotes) {
+    // What the quotation cards show (quoteCard): per card the group's size, its first carriers and the speaker.
+    const heads = quoteHeads(site, e);
+    text += `\0${heads.length}`;
+    for (const r of heads.slice(0, MAX_ENTITY_QUOTES)) {
       const group = site.quoteGroupOf.get(r.articleId, r.index) ?? [r];
-      text += '\0g';
-      group.forEach((m, i) => {
-        text += `\0${m.index}${articleFields(site, m.articleId)}`;
-        if (i === 0) text += entityFields(site, site.byId.get(m.articleId)?.quotes[m.index]?.speakerId ?? null);
-      });
+      text += `\0g${group.length}${entityFields(site, site.byId.get(r.articleId)?.quotes[r.index]?.speakerId ?? null)}`;
+      for (const m of group.slice(0, MAX_CARRIERS)) text += `\0${m.index}${articleFields(site, m.articleId)}`;
     }
   }
   return `i:${sha1(text)}`;
+}
+
+/** The entity's quotations that head their group: one card each (only the group's first member renders it). */
+function quoteHeads(site: SiteModel, e: EntityInfo): EntityInfo['quotes'] {
+  return e.quotes.filter((r) => {
+    const group = site.quoteGroupOf.get(r.articleId, r.index) ?? [r];
+    return group[0]?.articleId === r.articleId && group[0]?.index === r.index;
+  });
 }
 
 /** The key of every page of `e` (tests). */
@@ -101,10 +109,7 @@ function entityPage(site: SiteModel, ctx: RenderContext, e: EntityInfo, slice: P
     passages.push({ article: teaser(site, a, h), before, hit, after });
   }
   // one card per statement (only the group's first member renders it), on the first page only
-  const heads = slice.number > 1 ? [] : e.quotes.filter((r) => {
-    const group = site.quoteGroupOf.get(r.articleId, r.index) ?? [r];
-    return group[0]?.articleId === r.articleId && group[0]?.index === r.index;
-  });
+  const heads = slice.number > 1 ? [] : quoteHeads(site, e);
   const quotes = heads.slice(0, MAX_ENTITY_QUOTES).flatMap((r) => quoteCard(site, site.quoteGroupOf.get(r.articleId, r.index) ?? [r], h) ?? []);
   const country = e.country !== null ? site.entities.get(e.country) : undefined;
   const label = TYPE_LABELS[e.type];
