@@ -3,11 +3,12 @@
  * new file, a deleted file and a changed corpus.yml, each session build writes exactly the site a
  * cold build of the same corpus writes, and reads only the files that changed.
  */
-import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, readFileSync, rmSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { build } from '../src/build.ts';
+import { tree } from './helpers/tree.ts';
 import { closeSession, createSession } from '../src/session.ts';
 
 const SEEDS = path.resolve(import.meta.dirname, '../seeds');
@@ -19,16 +20,6 @@ afterAll(async () => {
   await closeSession(session);
   rmSync(root, { recursive: true, force: true });
 });
-
-function tree(dir: string, prefix = ''): Map<string, string> {
-  const out = new Map<string, string>();
-  for (const e of readdirSync(path.join(dir, prefix), { withFileTypes: true })) {
-    const rel = path.posix.join(prefix, e.name);
-    if (e.isDirectory()) for (const [k, v] of tree(dir, rel)) out.set(k, v);
-    else out.set(rel, readFileSync(path.join(dir, rel), 'utf8'));
-  }
-  return out;
-}
 
 let n = 0;
 /** The session build and a cold build (fresh output, no cache) of the corpus as it is now. */

@@ -11,6 +11,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ensureCorpus } from '../../bench/generate.ts';
 import { build } from '../../src/build.ts';
+import { tree } from '../helpers/tree.ts';
 import { entityInputKeys } from '../../src/render/pages/entity.ts';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
@@ -24,16 +25,6 @@ beforeAll(async () => {
   cpSync(corpus.seedsDir, seeds, { recursive: true });
 }, 120_000);
 afterAll(() => rmSync(root, { recursive: true, force: true }));
-
-function tree(dir: string, prefix = ''): Map<string, string> {
-  const out = new Map<string, string>();
-  for (const e of readdirSync(path.join(dir, prefix), { withFileTypes: true })) {
-    const rel = path.posix.join(prefix, e.name);
-    if (e.isDirectory()) for (const [k, v] of tree(dir, rel)) out.set(k, v);
-    else out.set(rel, readFileSync(path.join(dir, rel), 'utf8'));
-  }
-  return out;
-}
 
 const ENTITY_DIRS = ['personen/', 'orte/', 'organisationen/'];
 let n = 0;
