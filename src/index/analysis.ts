@@ -132,23 +132,25 @@ function analyse(values: readonly string[]): Analysed[] {
   });
 }
 
+const namedFields = (analysed: readonly Analysed[]): FieldAnalysis[] => analysed.map((f) => ({ length: f.length, terms: f.terms.map((t) => searchTerms.list[t] as string), counts: f.counts }));
+
+const codedFields = (analysed: readonly Analysed[], shipper: Shipper): CodedField[] =>
+  analysed.map((f) => ({ length: f.length, terms: codes(f.terms, (t) => shipper.code(searchTerms, t)), counts: Int32Array.from(f.counts) }));
+
 /** The analysis of one document's fields (in SEARCH_FIELDS order): the per-document half of the search index. */
 export function analyseFields(values: readonly string[]): FieldAnalysis[] {
-  return analyse(values).map((f) => ({ length: f.length, terms: f.terms.map((t) => searchTerms.list[t] as string), counts: f.counts }));
+  return namedFields(analyse(values));
 }
 
 /** analyseFields with the terms numbered by `shipper` (vocabulary.ts), as a worker thread sends them. */
 export function analyseFieldsShipped(values: readonly string[], shipper: Shipper): CodedField[] {
-  return analyse(values).map((f) => ({ length: f.length, terms: codes(f.terms, (t) => shipper.code(searchTerms, t)), counts: Int32Array.from(f.counts) }));
+  return codedFields(analyse(values), shipper);
 }
 
 /** Both at once from one analysis: the fields as shipped, and by name (what the record cache keeps, see shipFields). */
 export function analyseFieldsBoth(values: readonly string[], shipper: Shipper): { coded: CodedField[]; named: FieldAnalysis[] } {
   const analysed = analyse(values);
-  return {
-    coded: analysed.map((f) => ({ length: f.length, terms: codes(f.terms, (t) => shipper.code(searchTerms, t)), counts: Int32Array.from(f.counts) })),
-    named: analysed.map((f) => ({ length: f.length, terms: f.terms.map((t) => searchTerms.list[t] as string), counts: f.counts })),
-  };
+  return { coded: codedFields(analysed, shipper), named: namedFields(analysed) };
 }
 
 /** Fields analysed earlier (analyseFields, by name) numbered by `shipper`: what analyseFieldsShipped gives for the same text, without analysing it. */
@@ -166,25 +168,26 @@ let vectorEpoch = 0;
 
 type VectorInput = { title: string; blocks: readonly { text: string }[]; entities: readonly { id: string; mentions: number }[] };
 
+type Numbered = { ids: number[]; weights: number[] };
+
+const namedVector = (v: Numbered): NamedVector => ({ names: v.ids.map((f) => features.list[f] as string), weights: v.weights });
+
+const codedVector = (v: Numbered, shipper: Shipper): CodedVector => ({ features: codes(v.ids, (f) => shipper.code(features, f)), weights: Float64Array.from(v.weights) });
+
 /** The per-article half of related articles: its term vector, by feature name, in first-seen order. */
 export function articleVector(a: VectorInput): NamedVector {
-  const v = vector(a);
-  return { names: v.ids.map((f) => features.list[f] as string), weights: v.weights };
+  return namedVector(vector(a));
 }
 
 /** articleVector with the features numbered by `shipper` (vocabulary.ts), as a worker thread sends them. */
 export function articleVectorShipped(a: VectorInput, shipper: Shipper): CodedVector {
-  const v = vector(a);
-  return { features: codes(v.ids, (f) => shipper.code(features, f)), weights: Float64Array.from(v.weights) };
+  return codedVector(vector(a), shipper);
 }
 
 /** Both at once from one analysis: the vector as shipped, and by name (what the record cache keeps, see shipVector). */
 export function articleVectorBoth(a: VectorInput, shipper: Shipper): { coded: CodedVector; named: NamedVector } {
   const v = vector(a);
-  return {
-    coded: { features: codes(v.ids, (f) => shipper.code(features, f)), weights: Float64Array.from(v.weights) },
-    named: { names: v.ids.map((f) => features.list[f] as string), weights: v.weights },
-  };
+  return { coded: codedVector(v, shipper), named: namedVector(v) };
 }
 
 /** A vector made earlier (articleVector, by name) numbered by `shipper`: what articleVectorShipped gives for the same article, without analysing it. */
@@ -203,7 +206,7 @@ function roomForFeatures(): void {
 }
 
 /** An article's features as numbers in `features`, with their weights. */
-function vector(a: VectorInput): { ids: number[]; weights: number[] } {
+function vector(a: VectorInput): Numbered {
   roomForFeatures();
   vectorEpoch++;
   const ids: number[] = [];
