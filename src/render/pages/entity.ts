@@ -26,8 +26,7 @@ export function* entityPages(site: SiteModel, ctx: RenderContext): Generator<Spe
 
 /** What entity pages read of the events (the same for every entity): once per build. */
 function eventsKey(site: SiteModel): string {
-  const list = site.events.map((ev) => [ev.path, ev.event.name, ev.event.start, ev.event.end, ev.event.place, ev.event.participants]);
-  return createHash('sha1').update(JSON.stringify(list)).digest('base64url');
+  return sha1(JSON.stringify(site.events.map((ev) => [ev.path, ev.event.name, ev.event.start, ev.event.end, ev.event.place, ev.event.participants])));
 }
 
 type Slice = PageSlice<EntityInfo['passages'][number]>;
@@ -61,7 +60,7 @@ const articleFields = (site: SiteModel, id: string): string => {
  * Everything one entity page is made of, as its key (the page manifest keeps it, write/): the
  * entity's shared part (entityKey), the page's number and passages with the record of each
  * article they show (recordKey: source file and bytes, id, slug, path, quotation links), and on
- * the first page the quotation groups with their articles and speakers. Templates, corpus.yml and
+ * the first page what its quotation cards show. Templates, corpus.yml and
  * the code version are in the manifest's salt. An equal key means an equal page, so a rebuild
  * links it without building its view model (test/render/entity-key.test.ts checks rebuilds after
  * edits against cold builds).
@@ -96,7 +95,7 @@ export function entityInputKeys(site: SiteModel, e: EntityInfo, events: string):
   return [...pages(e.path, e.passages)].map((slice) => sliceKey(site, e, shared, slice));
 }
 
-function entityPage(site: SiteModel, ctx: RenderContext, e: EntityInfo, slice: PageSlice<EntityInfo['passages'][number]>): SpecPage {
+function entityPage(site: SiteModel, ctx: RenderContext, e: EntityInfo, slice: Slice): SpecPage {
   const h = ctx.helpers(slice.path);
   // A loop, not flatMap with a spread: entity pages show ~30 passages per article of the corpus.
   const passages: ({ article: Teaser } & ReturnType<typeof passage>)[] = [];
