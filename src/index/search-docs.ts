@@ -2,6 +2,7 @@
  * What the search finds: every article (title, body, the names of the entities it mentions),
  * every person, place and organisation, every event — each with the page it links to.
  */
+import type { ArticleDigest } from '../model/digest.ts';
 import type { EntityType } from '../model/enriched.ts';
 import type { SiteModel } from './index.ts';
 import { articleEntityNames, bodyText, type SearchDoc, type SearchDocs, type SearchKind } from './search.ts';
@@ -11,11 +12,13 @@ const KIND: Readonly<Record<EntityType, SearchKind>> = { person: 'person', place
 /**
  * Articles first (document n = site.articles[n]: their analyses are merged in site.search already),
  * then the catalogues. Lazy: an article's document, with its whole text, is made when asked for.
+ * `recordKey`: a fingerprint of an article's record (render/lazy.ts recordKey); with it the
+ * documents have keys (SearchDocs.key), so unchanged chunks need not be made again.
  */
-export function searchDocs(site: SiteModel): SearchDocs {
+export function searchDocs(site: SiteModel, recordKey?: (a: ArticleDigest) => string): SearchDocs {
   const catalogue = catalogueDocs(site);
   const n = site.articles.length;
-  return {
+  const docs: SearchDocs = {
     length: n + catalogue.length,
     at(i) {
       if (i >= n) return catalogue[i - n] as SearchDoc; // i < length
@@ -31,6 +34,17 @@ export function searchDocs(site: SiteModel): SearchDocs {
       };
     },
   };
+  if (recordKey) {
+    docs.key = (i) => {
+      if (i >= n) return JSON.stringify(catalogue[i - n]);
+      const a = site.articles[i] as ArticleDigest; // i < n
+      // The record key stands for the text only when it comes from the input bytes; else the document itself.
+      if (site.build.inputs?.get(a.id) === undefined) return JSON.stringify(docs.at(i));
+      // An article's row: its digest's title, path, date and source, and the text of its record.
+      return JSON.stringify([recordKey(a), a.title, a.path, a.published?.date ?? null, a.source?.name ?? null]);
+    };
+  }
+  return docs;
 }
 
 function catalogueDocs(site: SiteModel): SearchDoc[] {

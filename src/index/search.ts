@@ -9,6 +9,7 @@
  * Shard keys are term prefixes, split adaptively until a shard fits `shardBytes`, so a query
  * loads the meta plus one shard per word (a few for short prefixes). See docs/search.md.
  */
+import { createHash } from 'node:crypto';
 import { analyseFields } from './analysis.ts';
 import { shardFileKey, shardOf } from './search-text.ts';
 import { NumberMap } from './vocabulary.ts';
@@ -62,6 +63,16 @@ export interface SearchMeta {
 export interface SearchFile {
   path: string;
   content: string;
+}
+
+/**
+ * A document chunk keyed by what it is made of (SearchDocs.key), made only when asked for: the
+ * writer links the previous build's file when the key is unchanged (model/page.ts LazyPage).
+ */
+export interface KeyedSearchFile {
+  path: string;
+  key: string;
+  render(): string;
 }
 
 export interface SearchIndexStats {
@@ -378,6 +389,11 @@ export function partition(entries: ReadonlyArray<readonly [string, number]>, bud
 export interface SearchDocs {
   readonly length: number;
   at(i: number): SearchDoc;
+  /**
+   * A fingerprint of document i as its chunk row shows it (equal fingerprints: equal rows), cheaper
+   * than the document itself. When given, the chunks are KeyedSearchFiles.
+   */
+  key?(i: number): string;
 }
 
 const asDocs = (docs: readonly SearchDoc[] | SearchDocs): SearchDocs =>
@@ -387,9 +403,10 @@ const asDocs = (docs: readonly SearchDoc[] | SearchDocs): SearchDocs =>
  * The search files one by one (meta, term shards, document chunks), so only one shard's JSON
  * exists at a time. `postings`: the first documents already merged (see Postings; the rest of
  * `docs` is analysed and added here); when absent every document is analysed here. `stats` is
- * filled in as the files are made.
+ * filled in as the files are made (a keyed chunk's bytes when it is rendered). With `docs.key`
+ * the chunks come keyed (KeyedSearchFile): a rebuild after one edit makes only the changed ones.
  */
-export function* searchIndexFiles(source: readonly SearchDoc[] | SearchDocs, options: SearchIndexOptions = {}, postings?: Postings, stats?: SearchIndexStats): Generator<SearchFile> {
+export function* searchIndexFiles(source: readonly SearchDoc[] | SearchDocs, options: SearchIndexOptions = {}, postings?: Postings, stats?: SearchIndexStats): Generator<SearchFile | KeyedSearchFile> {
   const docs = asDocs(source);
   const shardBytes = options.shardBytes ?? 48_000;
   const chunkSize = options.chunkSize ?? defaultChunkSize(docs);
@@ -424,14 +441,24 @@ export function* searchIndexFiles(source: readonly SearchDoc[] | SearchDocs, opt
   }
   for (let start = 0; start < docs.length; start += chunkSize) {
     const n = start / chunkSize;
-    const rows = [];
-    for (let i = start; i < Math.min(docs.length, start + chunkSize); i++) rows.push(chunkRow(docs.at(i)));
-    const content = registration(`d-${n}`, rows);
-    const bytes = Buffer.byteLength(content);
-    s.largestChunkBytes = Math.max(s.largestChunkBytes, bytes);
-    s.chunkBytes += bytes;
+    const end = Math.min(docs.length, start + chunkSize);
+    const chunk = () => {
+      const rows = [];
+      for (let i = start; i < end; i++) rows.push(chunkRow(docs.at(i)));
+      const content = registration(`d-${n}`, rows);
+      const bytes = Buffer.byteLength(content);
+      s.largestChunkBytes = Math.max(s.largestChunkBytes, bytes);
+      s.chunkBytes += bytes;
+      return content;
+    };
     s.chunks += 1;
-    yield { path: `${dir}/d-${n}.js`, content };
+    const path = `${dir}/d-${n}.js`;
+    if (docs.key) {
+      // The chunk's number is in its path; its rows are fixed by their documents' fingerprints.
+      let text = '';
+      for (let i = start; i < end; i++) text += `\0${docs.key(i)}`;
+      yield { path, key: `i:${createHash('sha1').update(text).digest('base64url')}`, render: chunk };
+    } else yield { path, content: chunk() };
   }
 }
 
@@ -456,6 +483,6 @@ const emptyStats = (): SearchIndexStats => ({ documents: 0, terms: 0, shards: 0,
 /** All search files at once, with their statistics (tests, tools; the build streams searchIndexFiles). */
 export function buildSearchIndex(docs: readonly SearchDoc[] | SearchDocs, options: SearchIndexOptions = {}, postings?: Postings): { files: SearchFile[]; stats: SearchIndexStats } {
   const stats = emptyStats();
-  const files = [...searchIndexFiles(docs, options, postings, stats)];
+  const files = [...searchIndexFiles(docs, options, postings, stats)].map((f) => ('content' in f ? f : { path: f.path, content: f.render() }));
   return { files, stats };
 }

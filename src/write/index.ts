@@ -8,9 +8,10 @@
  * on this disk a file creation costs up to a millisecond. A keyed file (a spec page, the API
  * records, a lazy page) whose key matches the previous build's is hard-linked from the previous
  * output without being rendered, and a plain page whose bytes equal the previous file is linked
- * instead of written. Linking never modifies the previous output, so the atomic swap still holds.
+ * instead of written (known equal by the hash of its bytes in the page manifest, or else by
+ * reading the previous file back). Linking never modifies the previous output, so the atomic swap still holds.
  */
-import { randomBytes } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
 import { closeSync, linkSync, mkdirSync, openSync, statSync, writeFileSync, writeSync } from 'node:fs';
 import { mkdir, open, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
@@ -185,6 +186,15 @@ async function writePieces(abs: string, pieces: AsyncIterable<string | Uint8Arra
   return bytes;
 }
 
+/**
+ * The manifest key of a plain page: a hash of its bytes ("c:" keeps it apart from the keys lazy
+ * pages bring, which hash their inputs). sha1 is enough: the key only decides whether to link the
+ * previous build's own file, it does not guard against anyone.
+ */
+function contentKey(bytes: Uint8Array): string {
+  return `c:${createHash('sha1').update(bytes).digest('base64url')}`;
+}
+
 /** Size of the file at `abs`, or -1 when there is none (or it is no regular file). */
 function sizeOf(abs: string): number {
   const st = statSync(abs, { throwIfNoEntry: false });
@@ -302,8 +312,23 @@ export async function stageOutput(outDir: string, options: StageOptions = {}): P
   const claims = new Map<Claim, string>();
   const reservations = new Set<Target>();
 
-  /** Writes `bytes` to `abs` unless the previous output holds the same bytes (then links). */
+  /**
+   * Writes `bytes` to `abs` unless the previous output holds the same bytes (then links). With a
+   * manifest the page is keyed by a hash of its bytes, and the previous file is known equal when
+   * the last build wrote that hash there and the file still has its size, without reading it back.
+   */
   const put = async (rel: string, abs: string, bytes: Uint8Array) => {
+    const before = previous?.pages.get(rel);
+    if (options.manifest !== undefined) {
+      const key = contentKey(bytes);
+      next.pages.set(rel, { key, size: bytes.byteLength });
+      if (before !== undefined) {
+        stats.bytes += bytes.byteLength;
+        if (linkUnchanged(before, key, path.join(out, rel), abs)) stats.linked++;
+        else await writeFile(abs, bytes);
+        return;
+      }
+    }
     stats.bytes += bytes.byteLength;
     if (hasPrevious) {
       const old = path.join(out, rel);

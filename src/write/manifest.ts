@@ -1,6 +1,7 @@
 /**
  * The page manifest: for each lazy page of the last build, its key and size, so the next build can
- * hard-link the unchanged ones instead of rendering them (write/index.ts). It is only believed for
+ * hard-link the unchanged ones instead of rendering them; for each plain page the hash of its
+ * bytes, so an unchanged one is linked without reading the previous file back (write/index.ts). It is only believed for
  * the output folder it was written for — identified by inode and birth time, which the staging
  * folder carries into the output with the rename — and for the same salt (pipeline version,
  * theme, knowledge). A manifest from a build killed between swap and save, a hand-replaced output

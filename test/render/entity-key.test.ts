@@ -3,7 +3,9 @@
  * an entity page whose key is unchanged without building its view model. A key that missed an
  * input would leave a stale page, so after each kind of edit the rebuilt site (previous output,
  * cache and page manifest) must equal a cold build of the edited corpus, byte for byte — and the
- * unchanged entity pages must really have been skipped.
+ * unchanged entity pages must really have been skipped. The comparison covers the whole site, so
+ * it checks the other pages keyed by their inputs as well (the search's document chunks,
+ * index/search-docs.ts).
  */
 import { copyFileSync, cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, unlinkSync, writeFileSync } from 'node:fs';
 import os from 'node:os';

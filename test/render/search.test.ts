@@ -6,7 +6,7 @@
 import fc from 'fast-check';
 import MiniSearch from 'minisearch';
 import { describe, expect, it } from 'vitest';
-import { analyseFields, buildSearchIndex, invertedIndex, partition, Postings, REGISTRY, scriptJson, searchFields, type SearchDoc, type SearchFile } from '../../src/index/search.ts';
+import { analyseFields, buildSearchIndex, invertedIndex, partition, Postings, REGISTRY, scriptJson, searchFields, searchIndexFiles, type SearchDoc, type SearchFile } from '../../src/index/search.ts';
 import { fold, indexTerms, queryTerm, shardOf, shardsFor, words } from '../../src/index/search-text.ts';
 import { createSearch } from '../../src/render/client/search-engine.ts';
 import { snippetRange } from '../../src/render/client/search-view.ts';
@@ -255,5 +255,38 @@ describe('shard sizes counted without the JSON', () => {
     expect(entries([...ids].reverse())).toEqual(ascending);
     expect(entries(shuffled)).toEqual(ascending);
     expect(ascending.size).toBeGreaterThan(3);
+  });
+});
+
+describe('document chunks keyed by their documents (SearchDocs.key)', () => {
+  const many = Array.from({ length: 23 }, (_, i) => doc(`Artikel ${i}`, `Text ${i} über den Gipfel.`));
+  /** The corpus as SearchDocs with fingerprints (here: the document's JSON), counting the documents made. */
+  const keyed = (docs: SearchDoc[], made: number[]) => ({
+    length: docs.length,
+    at: (i: number) => (made.push(i), docs[i] as SearchDoc),
+    key: (i: number) => JSON.stringify(docs[i]),
+  });
+  const chunks = (docs: SearchDoc[], made: number[] = []) => [...searchIndexFiles(keyed(docs, made), { chunkSize: 5 })].filter((f) => f.path.startsWith('suche/d-'));
+
+  it('render the same bytes as unkeyed chunks, and only when asked', () => {
+    const made: number[] = [];
+    const files = chunks(many, made);
+    // Without merged postings every document is analysed once for the term shards; the chunks
+    // themselves have not asked for any yet.
+    expect(made).toEqual(many.map((_, i) => i));
+    made.length = 0;
+    expect(files.every((f) => 'key' in f)).toBe(true);
+    const plain = buildSearchIndex(many, { chunkSize: 5 }).files.filter((f) => f.path.startsWith('suche/d-'));
+    expect(files.map((f) => ('render' in f ? f.render() : f.content))).toEqual(plain.map((f) => f.content));
+    expect(made).toEqual(many.map((_, i) => i));
+  });
+
+  it('change their key with any of their documents, and only then', () => {
+    const before = chunks(many).map((f) => ('key' in f ? f.key : ''));
+    expect(new Set(before).size).toBe(before.length);
+    const edited = many.map((d, i) => (i === 7 ? { ...d, text: `${d.text} Nachtrag.` } : d));
+    const after = chunks(edited).map((f) => ('key' in f ? f.key : ''));
+    // document 7 is in the second chunk of five
+    expect(after.map((k, i) => k === before[i])).toEqual([true, false, true, true, true]);
   });
 });

@@ -8,7 +8,8 @@ import type { SiteModel } from '../../index/index.ts';
 import { PAGES } from '../../index/paths.ts';
 import { searchIndexFiles } from '../../index/search.ts';
 import { searchDocs } from '../../index/search-docs.ts';
-import type { Page } from '../../model/page.ts';
+import type { LazyPage, Page } from '../../model/page.ts';
+import { recordKey } from '../lazy.ts';
 import type { RenderContext } from '../context.ts';
 
 /** Output path of the client; scripts/compile.mjs writes it to lib/assets/suche.js. */
@@ -16,13 +17,13 @@ export const SEARCH_CLIENT = 'assets/suche.js';
 /** Its stylesheet (from src/render/client/search.css), linked from the page body: the layout belongs to the theme. */
 export const SEARCH_STYLE = 'assets/suche.css';
 
-export function* searchPages(site: SiteModel, ctx: RenderContext): Generator<Page> {
+export function* searchPages(site: SiteModel, ctx: RenderContext): Generator<Page | LazyPage> {
   for (const asset of [SEARCH_CLIENT, SEARCH_STYLE]) {
     if (!ctx.theme.assets.has(asset)) {
       throw new Error(`render: ${asset} fehlt im Theme; ohne geht die Suche nicht. Erst \`npm run compile\` ausführen (schreibt lib/${asset}).`);
     }
   }
-  const docs = searchDocs(site);
+  const docs = searchDocs(site, (a) => recordKey(site, a));
   yield ctx.renderPage({
     path: PAGES.search,
     template: 'search',
@@ -35,5 +36,6 @@ export function* searchPages(site: SiteModel, ctx: RenderContext): Generator<Pag
       links: { client: SEARCH_CLIENT, style: SEARCH_STYLE, register: PAGES.register, events: PAGES.events, timeline: PAGES.timeline },
     },
   });
+  // Document chunks come keyed (LazyPage): a rebuild reads the records of changed chunks only.
   yield* searchIndexFiles(docs, {}, site.search);
 }
