@@ -11,7 +11,7 @@ import { build, type BuildOptions } from '../../src/build.ts';
 import { loadTheme } from '../../src/ingest/templates.ts';
 import { storeDirOf } from '../../src/cache/index.ts';
 import { segmentReader } from '../../src/cache/store.ts';
-import { isArticlePage, isRecordsPage, isSpecPage } from '../../src/model/page.ts';
+import { isArticlePage, isLazyPage, isRecordsPage, isSpecPage } from '../../src/model/page.ts';
 import { renderEnv, renderSite } from '../../src/render/index.ts';
 import { specKey } from '../../src/render/lazy.ts';
 import { articlePageSpec } from '../../src/render/pages/article.ts';
@@ -30,6 +30,7 @@ async function keys(result: Awaited<ReturnType<typeof build>>): Promise<Map<stri
     if (isSpecPage(p)) out.set(p.path, specKey(p));
     else if (isArticlePage(p)) out.set(p.path, articlePageSpec(p, env).key);
     else if (isRecordsPage(p)) out.set(p.path, p.key);
+    else if (isLazyPage(p)) out.set(p.path, p.key); // the search's document chunks
   }
   records.close();
   return out;

@@ -7,7 +7,8 @@ import type { SiteModel } from '../../index/index.ts';
 import { collator } from '../../index/index.ts';
 import { PAGES } from '../../index/paths.ts';
 import type { QuoteRef } from '../../index/entities.ts';
-import type { Page } from '../../model/page.ts';
+import type { SpecPage } from '../../model/page.ts';
+import { specPage } from '../lazy.ts';
 import type { RenderContext } from '../context.ts';
 import { pagePath, pages, pageTitle, paginationView, PER_PAGE } from './paginate.ts';
 import { quoteCard, type QuoteCard } from './shared.ts';
@@ -62,7 +63,11 @@ export function speakerQuotesPath(site: SiteModel, entityId: string): string | n
   return s ? `${pagePath(PAGES.quotes, s.page)}#${s.id}` : null;
 }
 
-export function* quotesPage(site: SiteModel, ctx: RenderContext): Generator<Page> {
+/**
+ * zitate.html and its pages (364 at 10 000 articles) as view models: the threads render them, and
+ * a rebuild renders only those whose view model changed (render/lazy.ts).
+ */
+export function* quotesPage(site: SiteModel, ctx: RenderContext): Generator<SpecPage> {
   const speakers = speakersOf(site);
   const items = speakers.flatMap((s) => s.groups.map((group) => ({ speaker: s, group })));
   const total = site.quoteGroups.length;
@@ -85,7 +90,7 @@ export function* quotesPage(site: SiteModel, ctx: RenderContext): Generator<Page
       count: s.groups.length,
       href: s.page === 1 ? `#${s.id}` : h.href(`${pagePath(PAGES.quotes, s.page)}#${s.id}`),
     }));
-    yield ctx.renderPage({
+    yield specPage({
       path: slice.path,
       template: 'quotes',
       title: pageTitle('Zitate', slice),
