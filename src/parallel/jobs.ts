@@ -11,7 +11,6 @@
  *   articles  → article pages built from their records, keyed, and placed in the staging folder by
  *               the thread (rendered and written, or linked from the previous output)
  *   articleHtml → article pages rendered to UTF-8 bytes (in-memory builds)
- *   records   → api/articles.json streamed from the record store into the staging folder (or linked)
  *   end       → release files
  *
  * The main thread reads the inputs and writes the corpus pages; the threads write the article
@@ -25,10 +24,9 @@ import { shippers, type Shippers } from '../index/features.ts';
 import { ruleDescriptions } from '../index/rules.ts';
 import type { RecordLoc } from '../model/digest.ts';
 import type { Knowledge } from '../model/knowledge.ts';
-import type { ArticlePage, ArticleSource, RecordsPage } from '../model/page.ts';
+import type { ArticlePage, ArticleSource } from '../model/page.ts';
 import { articlePageSpec } from '../render/pages/article.ts';
-import { placeKeyed, placeKeyedPieces, type Placed, type Target } from '../write/index.ts';
-import { recordsPagePieces } from '../render/pages/api.ts';
+import { placeKeyed, type Placed, type Target } from '../write/index.ts';
 import { siteView, type SiteView, type SiteViewData } from '../render/pages/site-view.ts';
 import { createContext, type RenderContext } from '../render/context.ts';
 import { renderSpecPage, type SpecEnv } from '../render/lazy.ts';
@@ -71,7 +69,6 @@ interface Requests {
   site: SiteViewData;
   articles: { items: ArticleJob[] };
   articleHtml: { pages: ArticlePage[] };
-  records: { page: RecordsPage; target: Target };
   end: Record<string, never>;
 }
 
@@ -87,7 +84,6 @@ interface Results {
   articles: Placed[];
   /** UTF-8, each in its own buffer (in-memory builds). */
   articleHtml: Uint8Array[];
-  records: Placed;
   end: null;
 }
 
@@ -188,10 +184,6 @@ const handlers: { [K in JobKind]: Handler<K> } = {
   articleHtml(state, request) {
     const env = specEnv(state);
     return request.pages.map((page) => encoder.encode(articlePageSpec(page, env).render()));
-  },
-  records(state, request) {
-    const reader = need(state.reader, 'Datensatzspeicher');
-    return placeKeyedPieces(request.target, request.page.key, () => recordsPagePieces(request.page, reader));
   },
   end(state) {
     closeStore(state);

@@ -7,8 +7,7 @@
  *   corpus pages overlap with the threads' article pages; the threads write the article pages
  *   themselves (into the staging folder, through write/ placeKeyed);
  * - spec pages (entity, publisher, event pages) are keyed here and rendered by the threads;
- * - api/articles.json is streamed from the record store (by a thread when there are threads);
- *   every other page is written as it is.
+ * - api/articles.json is streamed from the record store; every other page is written as it is.
  * Every other file is written by this thread through write/.
  */
 import type { RecordReader } from '../cache/store.ts';
@@ -138,14 +137,8 @@ export async function writePages(pages: Iterable<AnyPage>, staged: StagedOutput,
       }
       if (specs.length >= PAGE_BATCH) await flushSpecs();
     } else if (isRecordsPage(page)) {
-      if (pool.threads > 0) {
-        // ~1 s of reading and writing at 10 000 articles: a thread's, while this one makes the other pages.
-        const target = staged.reserve(page.path);
-        other.start(async () => staged.placed(target, await pool.run('records', { page, target })));
-      } else {
-        if (!records) throw new Error(`build: ${page.path} braucht den Datensatzspeicher`);
-        other.start(() => staged.writeStream(page.path, page.key, () => recordsPagePieces(page, records)));
-      }
+      if (!records) throw new Error(`build: ${page.path} braucht den Datensatzspeicher`);
+      other.start(() => staged.writeStream(page.path, page.key, () => recordsPagePieces(page, records)));
     } else await staged.write(page);
     tick();
   }

@@ -106,13 +106,6 @@ export function placeKeyed(target: Target, key: string, render: () => string | U
   return { key, size: bytes.byteLength, linked: false };
 }
 
-/** placeKeyed for a file made of pieces (api/articles.json): streamed to the file, never held whole. */
-export function placeKeyedPieces(target: Target, key: string, pieces: () => Iterable<string | Uint8Array>): Placed {
-  const before = target.previous;
-  if (linkUnchanged(before, key, target.old, target.abs)) return { key, size: before.size, linked: true };
-  return { key, size: writePiecesSync(target.abs, pieces()), linked: false };
-}
-
 export interface StagedOutput {
   readonly staging: string;
   /** What was cleaned up or restored from an earlier interrupted build (for the build report). */
@@ -155,29 +148,6 @@ function writeChunks(abs: string, chunks: Iterable<string>): number {
       }
     }
     if (pending !== '') bytes += writeAll(fd, Buffer.from(pending));
-  } finally {
-    closeSync(fd);
-  }
-  return bytes;
-}
-
-/** writePieces on the calling thread (a worker's, which has nothing else to do meanwhile). */
-function writePiecesSync(abs: string, pieces: Iterable<string | Uint8Array>): number {
-  const fd = openSync(abs, 'w');
-  let bytes = 0;
-  try {
-    let pending: Uint8Array[] = [];
-    let size = 0;
-    for (const piece of pieces) {
-      const b = toBytes(piece);
-      pending.push(b);
-      size += b.byteLength;
-      if (size >= 16 * CHUNK) {
-        bytes += writeAll(fd, Buffer.concat(pending, size));
-        [pending, size] = [[], 0];
-      }
-    }
-    if (size > 0) bytes += writeAll(fd, Buffer.concat(pending, size));
   } finally {
     closeSync(fd);
   }
