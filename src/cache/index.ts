@@ -20,7 +20,7 @@ import type { Knowledge } from '../model/knowledge.ts';
 import { segmentFile } from './store.ts';
 
 /** Bump when the store or index format changes. */
-export const STORE_FORMAT = 5;
+export const STORE_FORMAT = 6;
 const INDEX = 'store.v8';
 const STORE_DIR = 'store';
 

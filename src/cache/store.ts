@@ -36,6 +36,11 @@ export interface StoredHead {
   enrichDiagnostics: Diagnostic[];
   /** The index features by name, encoded (index/features.ts encodeNamedFeatures); a hit needs them (absent in stores that are no cache: index.ts buildSiteModel). */
   features?: Uint8Array;
+  /**
+   * The lean digest the document stages made (index/digest.ts leanDigest), as UTF-8 JSON (~8 KB):
+   * a hit takes it as it is instead of parsing the record and deriving it again. Absent like `features`.
+   */
+  digest?: Uint8Array;
 }
 
 /** The record's JSON segments, encoded (model/record-json.ts encodeSegments). */

@@ -10,9 +10,9 @@ import { bytesSha256, documentFromBytes } from '../ingest/index.ts';
 import { digestOf, leanDigest } from '../index/digest.ts';
 import { decodeNamedFeatures, documentFeaturesNamed, encodeNamedFeatures, shipNamedFeatures, type DocumentFeatures, type NamedFeatures, type Shippers } from '../index/features.ts';
 import { diag, type Diagnostic } from '../model/diagnostic.ts';
-import type { ArticleDigest, FullDigest, RecordLoc } from '../model/digest.ts';
-import { EnrichedArticleSchema, type EnrichedArticle } from '../model/enriched.ts';
-import { decodeSegments, encodeSegments, recordJson, recordSegments, storedQuotes } from '../model/record-json.ts';
+import type { ArticleDigest, RecordLoc } from '../model/digest.ts';
+import { EnrichedArticleSchema } from '../model/enriched.ts';
+import { encodeSegments, recordSegments } from '../model/record-json.ts';
 import { normalise } from '../normalise/index.ts';
 import type { RecordReader, RecordWriter, StoredHead } from '../cache/store.ts';
 
@@ -70,11 +70,11 @@ export function processFile(input: DocumentInput, ctx: DocumentContext): Documen
   const key = cacheKey(ctx.salt, input.file, input.id, sha256);
   const input_ = `${input.file}\0${sha256}`;
   const hit = ctx.cached?.get(key);
-  const stored = hit && ctx.reader ? fromCache(ctx.reader, hit, key, ctx.topics) : undefined;
+  const stored = hit && ctx.reader ? fromCache(ctx.reader, hit, key) : undefined;
   if (hit && stored) {
     const features = shipNamedFeatures(stored.features, ctx.ship);
     const { ingestDiagnostics, normaliseDiagnostics, enrichDiagnostics } = stored.head;
-    const article = { digest: leanDigest(stored.digest), features, loc: hit, key, input: input_, cached: true };
+    const article = { digest: stored.digest, features, loc: hit, key, input: input_, cached: true };
     return { file: input.file, ingestDiagnostics, normaliseDiagnostics, enrichDiagnostics, article };
   }
   const read = documentFromBytes(input.file, input.id, input.bytes, sha256);
@@ -97,20 +97,36 @@ export function processFile(input: DocumentInput, ctx: DocumentContext): Documen
   const full = digestOf(r, ctx.topics);
   const { features, named } = documentFeaturesNamed(full, ctx.ship);
   const digest = leanDigest(full); // in place: after the features, which read every block
-  const head: StoredHead = { key, id: r.id, slug: r.slug, path: r.path, ingestDiagnostics: read.diagnostics, normaliseDiagnostics: n.diagnostics, enrichDiagnostics: e.diagnostics, features: encodeNamedFeatures(named) };
+  const head: StoredHead = {
+    key,
+    id: r.id,
+    slug: r.slug,
+    path: r.path,
+    ingestDiagnostics: read.diagnostics,
+    normaliseDiagnostics: n.diagnostics,
+    enrichDiagnostics: e.diagnostics,
+    features: encodeNamedFeatures(named),
+    // before the main thread's corpus stages change it (ids, slugs, quotation links)
+    digest: Buffer.from(JSON.stringify(digest)),
+  };
   const loc = ctx.writer.append(head, encodeSegments(recordSegments(r)));
   outcome.article = { digest, features, loc, key, input: input_, cached: false };
   return outcome;
 }
 
-/** A cache entry, or undefined when it cannot be read or belongs to another key (then the file is made afresh). */
-function fromCache(reader: RecordReader, loc: RecordLoc, key: string, topics: readonly string[]): { head: StoredHead; digest: FullDigest; features: NamedFeatures } | undefined {
+/**
+ * A cache entry, or undefined when it cannot be read or belongs to another key (then the file is
+ * made afresh): its head, with the digest and index features the document stages made, as JSON
+ * (the record itself is not read).
+ */
+function fromCache(reader: RecordReader, loc: RecordLoc, key: string): { head: StoredHead; digest: ArticleDigest; features: NamedFeatures } | undefined {
   try {
     const head = reader.head(loc);
-    if (head?.key !== key || !head.features) return undefined;
-    const segments = decodeSegments(reader.body(loc));
-    const record = JSON.parse(recordJson(segments, { id: head.id, slug: head.slug, path: head.path, sameAs: Array.from({ length: storedQuotes(segments) }, () => []) })) as EnrichedArticle; // written from a checked record
-    return { head, digest: digestOf(record, topics), features: decodeNamedFeatures(head.features) };
+    if (head?.key !== key || !head.features || !head.digest) return undefined;
+    const d = head.digest;
+    // written by processFile from a checked record (a cache entry whose key matched)
+    const digest = JSON.parse(Buffer.from(d.buffer, d.byteOffset, d.byteLength).toString('utf8')) as ArticleDigest;
+    return { head, digest, features: decodeNamedFeatures(head.features) };
   } catch {
     return undefined;
   }
