@@ -4,7 +4,6 @@
  */
 import { isSpace } from './chars.ts';
 import { TITLES, escapeRegExp } from './data.ts';
-import { endsSentence } from './lines.ts';
 import { splitCredit } from './captions.ts';
 
 /** Compare titles ignoring case, quote style, spacing and trailing punctuation. */

@@ -3,7 +3,7 @@ import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CASES, GOOD, makeBadCorpus, tempDir } from './corpus.ts';
-import { ROOT, runCli } from './cli.ts';
+import { runCli } from './cli.ts';
 
 let bad: string;
 let work: string;
