@@ -9,6 +9,7 @@
  * - `quoteTermsOf` → the content stems of each quotation, for matching across outlets (quotes.ts)
  */
 import type { FullDigest } from '../model/digest.ts';
+import { jsonOfBytes } from '../model/record-json.ts';
 import { quoteTerms } from './quotes.ts';
 import { analyseFieldsBoth, analyseFieldsShipped, articleVectorBoth, articleVectorShipped, shipFields, shipVector } from './analysis.ts';
 import type { CodedVector, NamedVector } from './related.ts';
@@ -81,7 +82,7 @@ export function encodeNamedFeatures(f: NamedFeatures): Uint8Array {
 
 export function decodeNamedFeatures(bytes: Uint8Array): NamedFeatures {
   // written by encodeNamedFeatures (a cache entry whose key matched)
-  const [search, names, weights] = JSON.parse(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('utf8')) as [[number, string[], number[]][], string[], number[]];
+  const [search, names, weights] = jsonOfBytes(bytes) as [[number, string[], number[]][], string[], number[]];
   return { search: search.map(([length, terms, counts]) => ({ length, terms, counts })), related: { names, weights } };
 }
 

@@ -48,11 +48,14 @@ export function recordSegments(r: EnrichedArticle): string[] {
 /** Quotations a stored record has (decoded segments). */
 export const storedQuotes = (segments: readonly Uint8Array[]): number => segments.length - 3;
 
+/** JSON stored as UTF-8 bytes (record segments, the cache's digests and features), parsed. */
+export const jsonOfBytes = (bytes: Uint8Array): unknown => JSON.parse(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('utf8'));
+
 /** The record's blocks from its decoded segments, without parsing the rest. */
 export function storedBlocks(segments: readonly Uint8Array[]): Block[] {
   const last = segments[segments.length - 1];
   if (!last) throw new Error('Datensatz-JSON: keine Segmente');
-  return JSON.parse(Buffer.from(last.buffer, last.byteOffset, last.byteLength).toString('utf8')) as Block[]; // written by recordSegments from a checked record
+  return jsonOfBytes(last) as Block[]; // written by recordSegments from a checked record
 }
 
 export function encodeSegments(segments: readonly string[]): Buffer {

@@ -12,7 +12,7 @@ import { decodeNamedFeatures, documentFeaturesNamed, encodeNamedFeatures, shipNa
 import { diag, type Diagnostic } from '../model/diagnostic.ts';
 import type { ArticleDigest, RecordLoc } from '../model/digest.ts';
 import { EnrichedArticleSchema } from '../model/enriched.ts';
-import { encodeSegments, recordSegments } from '../model/record-json.ts';
+import { encodeSegments, jsonOfBytes, recordSegments } from '../model/record-json.ts';
 import { normalise } from '../normalise/index.ts';
 import type { RecordReader, RecordWriter, StoredHead } from '../cache/store.ts';
 
@@ -123,10 +123,8 @@ function fromCache(reader: RecordReader, loc: RecordLoc, key: string): { head: S
   try {
     const head = reader.head(loc);
     if (head?.key !== key || !head.features || !head.digest) return undefined;
-    const d = head.digest;
     // written by processFile from a checked record (a cache entry whose key matched)
-    const digest = JSON.parse(Buffer.from(d.buffer, d.byteOffset, d.byteLength).toString('utf8')) as ArticleDigest;
-    return { head, digest, features: decodeNamedFeatures(head.features) };
+    return { head, digest: jsonOfBytes(head.digest) as ArticleDigest, features: decodeNamedFeatures(head.features) };
   } catch {
     return undefined;
   }
