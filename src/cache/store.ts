@@ -6,8 +6,8 @@
  * Append-only segment files, one per writer (a worker thread, or the main thread) and build; an
  * entry is two parts read separately:
  *   head — v8-serialised: the cache key, what the corpus stages later change (id, proposed slug
- *          and path), the diagnostics, the index features (what a cache hit needs besides the
- *          record);
+ *          and path), the diagnostics, the lean digest and the index features (what a cache hit
+ *          needs: a hit reads only the head);
  *   body — the record's JSON in segments (model/record-json.ts): the article page parses it,
  *          api/articles.json copies its bytes.
  * Reads are positioned reads of the bytes at a RecordLoc, from any thread. A store without a
@@ -20,9 +20,10 @@ import type { Diagnostic } from '../model/diagnostic.ts';
 import type { RecordLoc } from '../model/digest.ts';
 
 /**
- * What a cache hit needs besides the record's JSON. The index features are kept (analysing the
- * text again was most of a hit's cost); the digest is made again from the record, which is
- * cheaper than storing it (~12 KB an article, the record's JSON is ~15 KB).
+ * What a cache hit needs, so that a hit reads only the head: the index features (analysing the
+ * text again was most of a hit's cost) and the lean digest (parsing the record and deriving it
+ * again was most of the rest), both as UTF-8 JSON: the digest takes ~8 KB an article so, ~21 KB
+ * v8-serialised (German text becomes two-byte strings).
  */
 export interface StoredHead {
   key: string;
