@@ -318,18 +318,17 @@ export async function stageOutput(outDir: string, options: StageOptions = {}): P
    * the last build wrote that hash there and the file still has its size, without reading it back.
    */
   const put = async (rel: string, abs: string, bytes: Uint8Array) => {
-    const before = previous?.pages.get(rel);
+    stats.bytes += bytes.byteLength;
     if (options.manifest !== undefined) {
       const key = contentKey(bytes);
       next.pages.set(rel, { key, size: bytes.byteLength });
+      const before = previous?.pages.get(rel);
       if (before !== undefined) {
-        stats.bytes += bytes.byteLength;
         if (linkUnchanged(before, key, path.join(out, rel), abs)) stats.linked++;
         else await writeFile(abs, bytes);
         return;
       }
     }
-    stats.bytes += bytes.byteLength;
     if (hasPrevious) {
       const old = path.join(out, rel);
       if (sizeOf(old) === bytes.byteLength && Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).equals(await readFile(old)) && tryLink(old, abs)) {
