@@ -267,7 +267,7 @@ async function writeSite(
     result.written = await staged.commit();
     lap('commit');
     const w = result.written;
-    if (trace) process.stderr.write(`[trace] files: ${w.files} · linked ${w.linked ?? 0} (not rendered: ${w.skipped ?? 0}) · written ${w.files - (w.linked ?? 0)}\n`);
+    if (trace) process.stderr.write(`[trace] files: ${w.files} · linked ${w.linked ?? 0} (not rendered: ${w.skipped ?? 0}) · written ${w.files - (w.linked ?? 0)} · copied ${Math.round((w.copied ?? 0) / 1048576)} MB\n`);
   } catch (error) {
     await staged.abort();
     throw error;

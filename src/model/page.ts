@@ -67,8 +67,9 @@ export interface ArticleSource {
 
 /**
  * A JSON array of full records (api/articles.json): too big to hold as one string at 100 000
- * articles and made of records that live in the record store, so the build streams it slice by
- * slice, each slice rendered where the records are read (render/pages/api.ts recordsJson).
+ * articles and made of records that live in the record store, so the build streams it record by
+ * record from the stored bytes (render/pages/api.ts recordsFile); a rebuild copies the records
+ * whose fingerprint is unchanged from the previous file (write/ writeParts).
  */
 export interface RecordsPage {
   kind: 'records';
@@ -76,6 +77,8 @@ export interface RecordsPage {
   /** Changes whenever the content would (the records' fingerprints in order). */
   key: string;
   records: ArticleSource[];
+  /** The fingerprint of each record (render/lazy.ts recordKey), same order. */
+  keys: string[];
 }
 
 /**

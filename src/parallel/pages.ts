@@ -13,7 +13,7 @@
 import type { RecordReader } from '../cache/store.ts';
 import { contentToValue, isArticlePage, isLazyPage, isRecordsPage, isSpecPage, type AnyPage, type ArticlePage, type SpecPage } from '../model/page.ts';
 import { specKeyOf } from '../render/lazy.ts';
-import { recordsPagePieces } from '../render/pages/api.ts';
+import { recordsFile, recordsPageText } from '../render/pages/api.ts';
 import type { Claim, StagedOutput, Target } from '../write/index.ts';
 import type { SpecJob } from './jobs.ts';
 import type { Pool } from './pool.ts';
@@ -138,7 +138,7 @@ export async function writePages(pages: Iterable<AnyPage>, staged: StagedOutput,
       if (specs.length >= PAGE_BATCH) await flushSpecs();
     } else if (isRecordsPage(page)) {
       if (!records) throw new Error(`build: ${page.path} braucht den Datensatzspeicher`);
-      other.start(() => staged.writeStream(page.path, page.key, () => recordsPagePieces(page, records)));
+      other.start(() => staged.writeParts(page.path, page.key, recordsFile(page, records)));
     } else await staged.write(page);
     tick();
   }
@@ -166,7 +166,7 @@ export async function renderInMemory(pages: Iterable<AnyPage>, pool: Pool, recor
       out.set(p.path, '');
     } else if (isRecordsPage(p)) {
       if (!records) throw new Error(`build: ${p.path} braucht den Datensatzspeicher`);
-      out.set(p.path, Buffer.concat([...recordsPagePieces(p, records)].map((x) => (typeof x === 'string' ? Buffer.from(x) : x))).toString('utf8'));
+      out.set(p.path, recordsPageText(p, records));
     } else out.set(p.path, contentToValue(isLazyPage(p) ? p.render() : p.content));
   }
   const jobs = [];

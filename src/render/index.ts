@@ -7,7 +7,7 @@ import type { RecordReader } from '../cache/store.ts';
 import { contentToValue, isArticlePage, isLazyPage, isRecordsPage, isSpecPage, type AnyPage } from '../model/page.ts';
 import type { Theme } from '../model/theme.ts';
 import { createContext, type RenderContext } from './context.ts';
-import { apiPages, recordsJson } from './pages/api.ts';
+import { apiPages, recordsPageText } from './pages/api.ts';
 import { renderSpecPage, type SpecEnv } from './lazy.ts';
 import { articlePageSpec, articlePages } from './pages/article.ts';
 import { siteView, siteViewData } from './pages/site-view.ts';
@@ -43,7 +43,7 @@ export function renderInline(page: AnyPage, env: SpecEnv): string | Uint8Array {
   if (isArticlePage(page)) return articlePageSpec(page, env).render();
   if (isRecordsPage(page)) {
     if (!env.records) throw new Error(`render: ${page.path} braucht den Datensatzspeicher`);
-    return page.records.length === 0 ? '[]\n' : `[\n${recordsJson(page.records, env.records)}\n]\n`;
+    return recordsPageText(page, env.records);
   }
   return contentToValue(isLazyPage(page) ? page.render() : page.content);
 }

@@ -9,15 +9,17 @@
  * records, a lazy page) whose key matches the previous build's is hard-linked from the previous
  * output without being rendered, and a plain page whose bytes equal the previous file is linked
  * instead of written (known equal by the hash of its bytes in the page manifest, or else by
- * reading the previous file back). Linking never modifies the previous output, so the atomic swap still holds.
+ * reading the previous file back). A file made of keyed parts (api/articles.json, a part per record)
+ * copies the bytes of each part whose key is unchanged from the previous file and makes only the
+ * others. Linking and copying never modify the previous output, so the atomic swap still holds.
  */
 import { createHash, randomBytes } from 'node:crypto';
 import { closeSync, linkSync, mkdirSync, openSync, statSync, writeFileSync, writeSync } from 'node:fs';
-import { mkdir, open, readFile, rename, rm, writeFile } from 'node:fs/promises';
+import { mkdir, open, readFile, rename, rm, writeFile, type FileHandle } from 'node:fs/promises';
 import path from 'node:path';
 import { OUTPUT_MARKER } from '../config/guard.ts';
 import { isLazyPage, type ChunkedPage, type LazyPage, type Page, type PageContent } from '../model/page.ts';
-import { loadManifest, saveManifest, type PageManifest } from './manifest.ts';
+import { loadManifest, saveManifest, type ManifestEntry, type PageManifest, type PartsLayout } from './manifest.ts';
 import { recoverLeftovers } from './recover.ts';
 
 export class OutputPathError extends Error {
@@ -47,6 +49,8 @@ export interface WriteStats {
   linked?: number;
   /** Of `linked`: lazy pages that were not rendered at all. */
   skipped?: number;
+  /** Bytes of unchanged parts copied from the previous output into files made of parts (writeParts). */
+  copied?: number;
 }
 
 export interface StageOptions {
@@ -121,12 +125,28 @@ export interface StagedOutput {
   /** A keyed file for placeKeyed elsewhere; report what it did with `placed`. */
   reserve(pagePath: string): Target;
   placed(target: Target, result: Placed): void;
-  /** A keyed file written from pieces (api/articles.json), linked instead when its key matched. */
-  writeStream(pagePath: string, key: string, pieces: () => AsyncIterable<string | Uint8Array> | Iterable<string | Uint8Array>): Promise<void>;
+  /**
+   * A keyed file made of keyed parts (api/articles.json): linked when its key matched; otherwise
+   * each part whose key the previous file had is copied from there, and only the others are made.
+   */
+  writeParts(pagePath: string, key: string, file: PartedFile): Promise<void>;
   /** Wait for every write, swap the staging folder in as the output folder. */
   commit(): Promise<WriteStats>;
   /** Remove the staging folder; the output folder is untouched. */
   abort(): Promise<void>;
+}
+
+/** One part of a PartedFile: its bytes are a function of its key (and the writer's salt). */
+export interface KeyedPart {
+  key: string;
+  pieces: () => Iterable<string | Uint8Array>;
+}
+
+/** A file as `head`, its parts in order, `tail`; the keys of the parts are unique. */
+export interface PartedFile {
+  head: string;
+  parts: readonly KeyedPart[];
+  tail: string;
 }
 
 /** Pieces are flushed to the file once about this many bytes (or UTF-16 units) are gathered. */
@@ -160,30 +180,93 @@ function writeAll(fd: number, buf: Uint8Array): number {
 }
 
 /** Pieces (strings or bytes, arriving in any way) to a new file through the I/O threads; returns the size. */
-async function writePieces(abs: string, pieces: AsyncIterable<string | Uint8Array> | Iterable<string | Uint8Array>): Promise<number> {
+/**
+ * Writes a PartedFile to `abs`; a part found in `reuse` (key → offset and length in `old`) is
+ * copied from there, adjacent ones in one read. Returns the bytes written and where the parts lie.
+ */
+async function writeParted(abs: string, file: PartedFile, old: string, reuse: ReadonlyMap<string, readonly [number, number]> | undefined): Promise<{ bytes: number; layout: PartsLayout; copied: number }> {
   const fh = await open(abs, 'w');
+  let from: FileHandle | undefined;
   let bytes = 0;
+  let copied = 0;
   try {
     let pending: Uint8Array[] = [];
     let size = 0;
-    const flush = async () => {
-      const buf = Buffer.concat(pending, size);
-      pending = [];
-      size = 0;
+    const put = async (buf: Uint8Array) => {
       for (let off = 0; off < buf.byteLength; ) off += (await fh.write(buf, off)).bytesWritten;
       bytes += buf.byteLength;
     };
-    for await (const piece of pieces) {
+    const flush = async () => {
+      if (size === 0) return;
+      const buf = Buffer.concat(pending, size);
+      pending = [];
+      size = 0;
+      await put(buf);
+    };
+    const add = async (piece: string | Uint8Array): Promise<number> => {
       const b = toBytes(piece);
       pending.push(b);
       size += b.byteLength;
       if (size >= 16 * CHUNK) await flush();
+      return b.byteLength;
+    };
+    // A run of parts to copy: [start, end) in the previous file.
+    let run: [number, number] | undefined;
+    const copyRun = async () => {
+      if (run === undefined) return;
+      const [start, end] = run;
+      run = undefined;
+      from ??= await open(old, 'r');
+      const buf = Buffer.allocUnsafe(Math.min(end - start, 16 * CHUNK * 4));
+      for (let at = start; at < end; ) {
+        const { bytesRead } = await from.read(buf, 0, Math.min(buf.byteLength, end - at), at);
+        if (bytesRead === 0) throw new Error(`write: ${old} endet vor Byte ${end}`);
+        await put(buf.subarray(0, bytesRead));
+        at += bytesRead;
+      }
+      copied += end - start;
+    };
+    const start = await add(file.head);
+    const layout: PartsLayout = { start, keys: [], lengths: [] };
+    for (const part of file.parts) {
+      const hit = reuse?.get(part.key);
+      let length = 0;
+      if (hit !== undefined) {
+        await flush();
+        if (run !== undefined && run[1] === hit[0]) run[1] += hit[1];
+        else {
+          await copyRun();
+          run = [hit[0], hit[0] + hit[1]];
+        }
+        length = hit[1];
+      } else {
+        await copyRun();
+        for (const piece of part.pieces()) length += await add(piece);
+      }
+      layout.keys.push(part.key);
+      layout.lengths.push(length);
     }
-    if (size > 0) await flush();
+    await copyRun();
+    await add(file.tail);
+    await flush();
+    return { bytes, layout, copied };
   } finally {
     await fh.close();
+    await from?.close();
   }
-  return bytes;
+}
+
+/** Where each part of the previous file lies, when the file is still the one the manifest describes (else undefined). */
+function partsOf(before: ManifestEntry | undefined, old: string): Map<string, [number, number]> | undefined {
+  if (before?.parts === undefined || sizeOf(old) !== before.size) return undefined;
+  const out = new Map<string, [number, number]>();
+  let at = before.parts.start;
+  before.parts.keys.forEach((k, i) => {
+    const n = before.parts?.lengths[i] ?? 0;
+    out.set(k, [at, n]);
+    at += n;
+  });
+  return out;
 }
 
 /**
@@ -276,7 +359,7 @@ export async function stageOutput(outDir: string, options: StageOptions = {}): P
   const next: PageManifest = { pages: new Map() };
   const hasPrevious = sizeOf(path.join(out, OUTPUT_MARKER)) >= 0;
   const dirs = new Set<string>([staging]);
-  const stats: Required<WriteStats> = { files: 0, bytes: 0, linked: 0, skipped: 0 };
+  const stats: Required<WriteStats> = { files: 0, bytes: 0, linked: 0, skipped: 0, copied: 0 };
   const written = new Set<string>();
   const queue = new WriteQueue(options.parallel?.files ?? 1024, options.parallel?.bytes ?? 32 * 1024 * 1024);
 
@@ -295,8 +378,8 @@ export async function stageOutput(outDir: string, options: StageOptions = {}): P
   };
   /** Link a keyed file from the previous output if it was written with this key and is still there. */
   /** A keyed file is in the staging folder: into the next manifest and the statistics. */
-  const keyed = (pagePath: string, key: string, size: number, linked: boolean) => {
-    next.pages.set(pagePath, { key, size });
+  const keyed = (pagePath: string, key: string, size: number, linked: boolean, parts?: PartsLayout) => {
+    next.pages.set(pagePath, parts ? { key, size, parts } : linked ? (previous?.pages.get(pagePath) ?? { key, size }) : { key, size });
     stats.bytes += size;
     if (linked) {
       stats.linked++;
@@ -390,10 +473,21 @@ export async function stageOutput(outDir: string, options: StageOptions = {}): P
       if (!reservations.delete(t)) throw new Error(`write: ${t.path} ist nicht (mehr) reserviert`);
       keyed(t.path, result.key, result.size, result.linked);
     },
-    async writeStream(pagePath, key, pieces) {
+    async writeParts(pagePath, key, file) {
       const abs = reserve(pagePath);
       if (linkKeyed(pagePath, abs, key)) return;
-      keyed(pagePath, key, await writePieces(abs, pieces()), false);
+      const old = path.join(out, pagePath);
+      const reuse = partsOf(previous?.pages.get(pagePath), old);
+      let made: Awaited<ReturnType<typeof writeParted>>;
+      try {
+        made = await writeParted(abs, file, old, reuse);
+      } catch (error) {
+        // The previous file could not be read as the manifest says: make every part.
+        if (reuse === undefined) throw error;
+        made = await writeParted(abs, file, old, undefined);
+      }
+      stats.copied += made.copied;
+      keyed(pagePath, key, made.bytes, false, made.layout);
     },
     async commit() {
       await queue.drain();

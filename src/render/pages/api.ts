@@ -5,7 +5,7 @@
  * at 10 000 articles the indented form was 226 MB, this ~150 MB; `jq`, `JSON.parse` and line
  * tools all read it). The records live in the record store as JSON already, so the page is a
  * RecordsPage: the build streams the stored bytes to the file with each record's patch (id, slug,
- * path, sameAs) spliced in.
+ * path, sameAs) spliced in, and a rebuild copies the unchanged records from the previous file.
  */
 import * as z from 'zod';
 import { createHash } from 'node:crypto';
@@ -15,7 +15,8 @@ import type { SiteModel } from '../../index/index.ts';
 import { EnrichedArticleSchema } from '../../model/enriched.ts';
 import type { ArticleSource, Page, RecordsPage } from '../../model/page.ts';
 import { decodeSegments, recordJsonPieces } from '../../model/record-json.ts';
-import { recordJsonOf, recordKey } from '../lazy.ts';
+import { recordKey } from '../lazy.ts';
+import type { KeyedPart, PartedFile } from '../../write/index.ts';
 
 export const API_ARTICLES = 'api/articles.json';
 
@@ -23,36 +24,49 @@ export function* apiPages(site: SiteModel): Generator<Page | RecordsPage> {
   // The file is a function of the records alone, so their fingerprints in order are its key.
   const key = createHash('sha1');
   const records: ArticleSource[] = [];
+  const keys: string[] = [];
   for (const a of site.articles) {
     const loc = site.build.locs?.get(a.id);
     if (!loc) continue;
-    key.update(recordKey(site, a)).update('\0');
+    const k = recordKey(site, a);
+    key.update(k).update('\0');
+    keys.push(k);
     records.push({ loc, patch: patchOf(a) });
   }
-  yield { kind: 'records', path: API_ARTICLES, key: key.digest('base64url'), records };
+  yield { kind: 'records', path: API_ARTICLES, key: key.digest('base64url'), records, keys };
   const schema = z.toJSONSchema(EnrichedArticleSchema, { io: 'output', target: 'draft-2020-12' });
   yield { path: 'api/article.schema.json', content: JSON.stringify({ title: 'presseschau article', ...schema }, null, 2) + '\n' };
 }
 
-/** One slice of the array: its records as JSON, one per line, without the separators around it. */
-export function recordsJson(sources: readonly ArticleSource[], records: RecordReader): string {
-  return sources.map((s) => recordJsonOf(records, s)).join(',\n');
+/**
+ * The file as parts for the writer (write/ writeParts): `[`, then per record its stored JSON with
+ * its patch spliced in (model/record-json.ts: no record is parsed or serialised again) and the
+ * separator before it, then `]`. A part's key is the record's fingerprint and whether it comes
+ * first (without separator), so equal keys mean equal bytes and a rebuild copies unchanged records.
+ */
+export function recordsFile(page: RecordsPage, records: RecordReader): PartedFile {
+  const n = page.records.length;
+  const parts: KeyedPart[] = page.records.map((source, i) => ({
+    key: `${i === 0 ? 'first' : 'next'}:${page.keys[i] ?? ''}`,
+    pieces: () => recordPieces(source, records, i > 0),
+  }));
+  return n === 0 ? { head: '[]\n', parts, tail: '' } : { head: '[\n', parts, tail: '\n]\n' };
 }
 
-/**
- * The whole file as byte pieces, in order: `[`, each record's stored JSON with its patch spliced
- * in (model/record-json.ts: no record is parsed or serialised again), `]`.
- */
+function* recordPieces(source: ArticleSource, records: RecordReader, separator: boolean): Generator<Uint8Array | string> {
+  if (separator) yield ',\n';
+  yield* recordJsonPieces(decodeSegments(records.body(source.loc)), source.patch);
+}
+
+/** The whole file as text (in-memory builds, tests). */
+export function recordsPageText(page: RecordsPage, records: RecordReader): string {
+  return Buffer.concat([...recordsPagePieces(page, records)].map((x) => (typeof x === 'string' ? Buffer.from(x) : x))).toString('utf8');
+}
+
+/** The whole file as byte pieces, in order. */
 export function* recordsPagePieces(page: RecordsPage, records: RecordReader): Generator<Uint8Array | string> {
-  if (page.records.length === 0) {
-    yield '[]\n';
-    return;
-  }
-  yield '[\n';
-  for (let i = 0; i < page.records.length; i++) {
-    const source = page.records[i] as ArticleSource; // i < length
-    if (i > 0) yield ',\n';
-    yield* recordJsonPieces(decodeSegments(records.body(source.loc)), source.patch);
-  }
-  yield '\n]\n';
+  const file = recordsFile(page, records);
+  yield file.head;
+  for (const part of file.parts) yield* part.pieces();
+  yield file.tail;
 }
