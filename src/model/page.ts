@@ -91,6 +91,16 @@ export interface ArticlePage {
   source: ArticleSource;
   /** What the record was made from (source file + sha256 of its bytes): its fingerprint for the page key. */
   input?: string;
+  /** With `input`: what the page reads besides the site view's lookups by its id, for its key (render/pages/article.ts articleInputKey). */
+  reads?: ArticleReads;
+}
+
+/** The record's fingerprint and the ids of what its page looks up in the site view (from the digest). */
+export interface ArticleReads {
+  record: string;
+  entities: string[];
+  events: string[];
+  quotes: number;
 }
 
 export type AnyPage = Page | ChunkedPage | LazyPage | SpecPage | RecordsPage | ArticlePage;

@@ -11,7 +11,8 @@ import { patchOf } from '../../index/digest.ts';
 import type { EnrichedArticle, EntityType } from '../../model/enriched.ts';
 import type { ArticlePage, SpecPage } from '../../model/page.ts';
 import type { Helpers, RenderContext } from '../context.ts';
-import { loadRecord, recordFingerprint, renderSpecPage, specKey, specPage, type SpecEnv } from '../lazy.ts';
+import { createHash } from 'node:crypto';
+import { loadRecord, recordFingerprint, recordKey, renderSpecPage, specKey, specPage, type SpecEnv } from '../lazy.ts';
 import { absoluteUrl } from '../paths.ts';
 import { entityLink, MAX_CARRIERS, teaserOfFields, TYPE_LABELS, type EntityLink, type QuoteCard, type Teaser } from './shared.ts';
 import type { QuoteGroupFields, SiteView, TeaserFields } from './site-view.ts';
@@ -22,8 +23,61 @@ export function* articlePages(site: SiteModel): Generator<ArticlePage> {
   for (const a of site.articles) {
     const loc = site.build.locs?.get(a.id);
     const input = site.build.inputs?.get(a.id);
-    if (loc) yield { kind: 'article', path: a.path, source: { loc, patch: patchOf(a) }, ...(input !== undefined ? { input } : {}) };
+    if (!loc) continue;
+    const page: ArticlePage = { kind: 'article', path: a.path, source: { loc, patch: patchOf(a) } };
+    if (input !== undefined) {
+      page.input = input;
+      page.reads = { record: recordKey(site, a), entities: a.entities.map((e) => e.id), events: a.event !== null ? [a.event, ...a.mentionedEvents] : a.mentionedEvents, quotes: a.quotes.length };
+    }
+    yield page;
   }
+}
+
+/**
+ * The key of an article page from its inputs, before its record is read (undefined without
+ * `page.reads`): the record's fingerprint — the source file and its bytes fix the record, the
+ * writer's salt the code, templates and corpus.yml — and every value articleSpec looks up in the
+ * site view for it, looked up here the same way. Equal keys mean equal pages, so a rebuild links an
+ * unchanged article page without reading or parsing its record. test/render/article-key.test.ts
+ * checks that articleSpec reads nothing of the view this key does not, and entity-key.test.ts that
+ * rebuilds after edits equal cold builds.
+ */
+export function articleInputKey(page: ArticlePage, view: SiteView): string | undefined {
+  const r = page.reads;
+  if (r === undefined) return undefined;
+  const id = page.source.patch.id;
+  let text = `${r.record}\0${view.baseUrl ?? ''}`;
+  const entity = (eid: string | null) => {
+    text += eid === null ? '\0e' : `\0e${fieldsJson(view.entity(eid))}`;
+  };
+  const teaser = (tid: string) => {
+    text += `\0t${fieldsJson(view.teaser(tid))}`;
+  };
+  for (const e of r.entities) entity(e);
+  for (const ev of r.events) text += `\0v${fieldsJson(view.event(ev))}`;
+  for (let i = 0; i < r.quotes; i++) {
+    const g = view.quoteGroup(id, i);
+    text += `\0q${fieldsJson(g)}`;
+    if (!g) continue;
+    entity(g.speakerId);
+    for (const c of g.carriers) teaser(c);
+  }
+  text += `\0p${fieldsJson(view.publisher(id))}`;
+  for (const rel of view.related(id)) {
+    text += `\0r${fieldsJson(rel)}`;
+    teaser(rel.id);
+    for (const e of rel.sharedEntities) entity(e);
+  }
+  return `a:${createHash('sha1').update(text).digest('base64url')}`;
+}
+
+/** The same site-view objects recur on thousands of pages: their JSON once per object (per thread). */
+const jsonMemo = new WeakMap<object, string>();
+function fieldsJson(value: object | undefined): string {
+  if (value === undefined) return '-';
+  let json = jsonMemo.get(value);
+  if (json === undefined) jsonMemo.set(value, (json = JSON.stringify(value)));
+  return json;
 }
 
 /**
@@ -150,8 +204,25 @@ export function articleSpec(view: SiteView, ctx: RenderContext, a: EnrichedArtic
 /** An article page where its record is read: its key, and how to render it (not called when the key is unchanged). */
 export function articlePageSpec(page: ArticlePage, env: SpecEnv): { key: string; render: () => string } {
   if (!env.records || !env.view) throw new Error(`render: ${page.path} braucht Datensatzspeicher und Seitenansicht`);
-  const record = loadRecord(env.records, page.source);
-  const spec = articleSpec(env.view, env.ctx, record, page.source, page.input);
+  const records = env.records;
+  const view = env.view;
+  const make = () => {
+    const record = loadRecord(records, page.source);
+    const spec = articleSpec(view, env.ctx, record, page.source, page.input);
+    return { spec, record };
+  };
+  // Keyed by its inputs: the record is read only when the page is rendered.
+  const inputKey = articleInputKey(page, view);
+  if (inputKey !== undefined) {
+    return {
+      key: inputKey,
+      render: () => {
+        const { spec, record } = make();
+        return renderSpecPage(spec, env, record);
+      },
+    };
+  }
+  const { spec, record } = make();
   return { key: specKey(spec), render: () => renderSpecPage(spec, env, record) };
 }
 
