@@ -179,10 +179,10 @@ function writeAll(fd: number, buf: Uint8Array): number {
   return buf.byteLength;
 }
 
-/** Pieces (strings or bytes, arriving in any way) to a new file through the I/O threads; returns the size. */
 /**
  * Writes a PartedFile to `abs`; a part found in `reuse` (key → offset and length in `old`) is
- * copied from there, adjacent ones in one read. Returns the bytes written and where the parts lie.
+ * copied from there, adjacent ones in one read; the rest goes through the I/O threads as it is
+ * made. Returns the bytes written, where the parts lie and how many bytes were copied.
  */
 async function writeParted(abs: string, file: PartedFile, old: string, reuse: ReadonlyMap<string, readonly [number, number]> | undefined): Promise<{ bytes: number; layout: PartsLayout; copied: number }> {
   const fh = await open(abs, 'w');

@@ -1,17 +1,18 @@
 /**
  * Article pages: artikel/<slug>.html, one per article. The page is built where the full record is
  * read (a worker thread for big corpora): `articlePages` only names the records (ArticlePage), and
- * `articleSpec` makes the view model from the record and the site view (site-view.ts), keyed like
- * any spec page — the view model without the body, plus what the body reads: the record's
- * fingerprint and the paths of the entities it links.
+ * `articleSpec` makes the view model from the record and the site view (site-view.ts). When the
+ * record's input is known (a build with its cache) the page is keyed by its inputs before the
+ * record is read (`articleInputKey`); otherwise like any spec page — the view model without the
+ * body, plus what the body reads: the record's fingerprint and the paths of the entities it links.
  */
+import { createHash } from 'node:crypto';
 import type { SiteModel } from '../../index/index.ts';
 import { PAGES } from '../../index/paths.ts';
 import { patchOf } from '../../index/digest.ts';
 import type { EnrichedArticle, EntityType } from '../../model/enriched.ts';
 import type { ArticlePage, SpecPage } from '../../model/page.ts';
 import type { Helpers, RenderContext } from '../context.ts';
-import { createHash } from 'node:crypto';
 import { loadRecord, recordFingerprint, recordKey, renderSpecPage, specKey, specPage, type SpecEnv } from '../lazy.ts';
 import { absoluteUrl } from '../paths.ts';
 import { entityLink, MAX_CARRIERS, teaserOfFields, TYPE_LABELS, type EntityLink, type QuoteCard, type Teaser } from './shared.ts';
