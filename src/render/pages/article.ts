@@ -97,8 +97,12 @@ function teaserOf(t: TeaserFields, h: Helpers, dir: string): Teaser {
 }
 
 
-/** The article page of a full record (patched by the corpus stages), as a spec page with its body source. */
-export function articleSpec(view: SiteView, ctx: RenderContext, a: EnrichedArticle, source: ArticlePage['source'], input?: string): SpecPage {
+/**
+ * The article page of a full record (patched by the corpus stages), as a spec page with its body
+ * source. `keyed: false`: the caller keys the page by its inputs (articleInputKey) and never asks
+ * the spec for its key, so the record's fingerprint for it is not worked out.
+ */
+export function articleSpec(view: SiteView, ctx: RenderContext, a: EnrichedArticle, source: ArticlePage['source'], input?: string, keyed = true): SpecPage {
   const h = ctx.helpers(a.path);
   const groups = (['person', 'place', 'organisation'] as const satisfies readonly EntityType[]).map((type) => ({
     type,
@@ -199,7 +203,7 @@ export function articleSpec(view: SiteView, ctx: RenderContext, a: EnrichedArtic
     data,
     jsonLd: [jsonLd],
     ogType: 'article',
-  }, { record: recordFingerprint(input, a), entityPaths }, { ...source, entityPaths });
+  }, keyed ? { record: recordFingerprint(input, a), entityPaths } : undefined, { ...source, entityPaths });
 }
 
 /** An article page where its record is read: its key, and how to render it (not called when the key is unchanged). */
@@ -207,13 +211,13 @@ export function articlePageSpec(page: ArticlePage, env: SpecEnv): { key: string;
   if (!env.records || !env.view) throw new Error(`render: ${page.path} braucht Datensatzspeicher und Seitenansicht`);
   const records = env.records;
   const view = env.view;
-  const make = () => {
-    const record = loadRecord(records, page.source);
-    const spec = articleSpec(view, env.ctx, record, page.source, page.input);
-    return { spec, record };
-  };
   // Keyed by its inputs: the record is read only when the page is rendered.
   const inputKey = articleInputKey(page, view);
+  const make = () => {
+    const record = loadRecord(records, page.source);
+    const spec = articleSpec(view, env.ctx, record, page.source, page.input, inputKey === undefined);
+    return { spec, record };
+  };
   if (inputKey !== undefined) {
     return {
       key: inputKey,
