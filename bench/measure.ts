@@ -1,4 +1,4 @@
-/** Runs one command and measures wall time (in Node) and peak RSS (`/usr/bin/time -v`). */
+/** Runs one command and measures wall time (in Node), CPU time and peak RSS (`/usr/bin/time -v`). */
 import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { lstat, readdir, readFile, rm } from 'node:fs/promises';
@@ -12,6 +12,12 @@ export interface RunSample {
   ms: number;
   /** Peak resident set size in MiB, or null without GNU time. */
   rssMB: number | null;
+  /**
+   * CPU time of the command and its children (user + system, ms), or null without GNU time. Steadier
+   * than wall time when the host is busy, and it shows how much work a tool does, not only how
+   * well it spreads it over the cores.
+   */
+  cpuMs: number | null;
   load1: number;
 }
 
@@ -39,14 +45,25 @@ export async function measure(argv: string[], options: { cwd?: string; env?: Nod
   });
   const ms = performance.now() - started;
   let rssMB: number | null = null;
+  let cpuMs: number | null = null;
   if (hasGnuTime) {
     const report = await readFile(timeFile, 'utf8').catch(() => '');
     await rm(timeFile, { force: true });
-    const m = /Maximum resident set size \(kbytes\): (\d+)/.exec(report);
-    if (m) rssMB = Math.round(Number(m[1]) / 102.4) / 10;
+    ({ rssMB, cpuMs } = parseTimeReport(report));
   }
   if (code !== 0) throw new CommandError(argv, code, stderr);
-  return { ms: Math.round(ms), rssMB, load1: Math.round(load1 * 100) / 100 };
+  return { ms: Math.round(ms), rssMB, cpuMs, load1: Math.round(load1 * 100) / 100 };
+}
+
+/** Peak RSS (MiB) and CPU time (user + system, ms) from the report of `/usr/bin/time -v`; null for what it lacks. */
+export function parseTimeReport(report: string): { rssMB: number | null; cpuMs: number | null } {
+  const rss = /Maximum resident set size \(kbytes\): (\d+)/.exec(report);
+  const user = /User time \(seconds\): ([\d.]+)/.exec(report);
+  const system = /System time \(seconds\): ([\d.]+)/.exec(report);
+  return {
+    rssMB: rss ? Math.round(Number(rss[1]) / 102.4) / 10 : null,
+    cpuMs: user && system ? Math.round((Number(user[1]) + Number(system[1])) * 1000) : null,
+  };
 }
 
 /** Total bytes and file count below a folder (apparent size, symlinks not followed). */

@@ -4,6 +4,8 @@ import type { ToolName } from './tools.ts';
 
 export interface ToolResult extends Stats {
   rssMB: number | null;
+  /** CPU time per run (user + system of the tool and its children, ms), when GNU time measured every run. */
+  cpu?: Stats;
   outputBytes: number;
   outputFiles: number;
   /** HTML files in the article folder: must equal the corpus size. */
@@ -63,16 +65,21 @@ export function renderTable(r: Results): string {
     `Rechner: ${r.machine.cpu}, ${r.machine.cores} Kerne, ${r.machine.memoryGB} GB RAM, ${r.machine.os} · Node ${r.versions.node} · ` +
       `presseschau ${r.versions.presseschau ?? '?'} · Eleventy ${r.versions.eleventy ?? '—'} · Hugo ${r.versions.hugo ?? '—'} · ${r.date.slice(0, 16).replace('T', ' ')} UTC`,
     '',
-    '| Artikel | Werkzeug | Median | min–max (Läufe) | Artikel/s | Spitzen-RSS | Ausgabe | Seiten | ×Eleventy | ×Hugo |',
-    '|---:|---|---:|---:|---:|---:|---:|---:|---:|---:|',
+    '| Artikel | Werkzeug | Median | min–max (Läufe) | CPU-Zeit (Median) | Artikel/s | Spitzen-RSS | Ausgabe | Seiten | ×Eleventy | ×Hugo | CPU ×Eleventy | CPU ×Hugo |',
+    '|---:|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|',
   ];
   for (const c of Object.values(r.corpora)) {
     for (const [name, t] of Object.entries(c.tools)) {
       const ratio = (k: 'eleventy' | 'hugo') =>
         name === 'presseschau' && c.ratios[k] !== undefined ? `${c.ratios[k]?.toLocaleString('de-DE')}× (min ${c.ratiosMin[k]?.toLocaleString('de-DE')}×)` : '';
+      const own = c.tools.presseschau?.cpu;
+      const cpuRatio = (k: 'eleventy' | 'hugo') => {
+        const theirs = c.tools[k]?.cpu;
+        return name === 'presseschau' && own && theirs && theirs.median > 0 ? `${(Math.round((own.median / theirs.median) * 100) / 100).toLocaleString('de-DE')}×` : '';
+      };
       lines.push(
-        `| ${de.format(c.articles)} | ${name} | ${sec(t.median)} | ${sec(t.min)}–${sec(t.max)} (${t.runs.length}) | ${de.format(t.articlesPerSec)} | ` +
-          `${t.rssMB === null ? '?' : `${de.format(Math.round(t.rssMB))} MiB`} | ${mib(t.outputBytes)} | ${de.format(t.outputFiles)} | ${ratio('eleventy')} | ${ratio('hugo')} |`,
+        `| ${de.format(c.articles)} | ${name} | ${sec(t.median)} | ${sec(t.min)}–${sec(t.max)} (${t.runs.length}) | ${t.cpu ? sec(t.cpu.median) : '?'} | ${de.format(t.articlesPerSec)} | ` +
+          `${t.rssMB === null ? '?' : `${de.format(Math.round(t.rssMB))} MiB`} | ${mib(t.outputBytes)} | ${de.format(t.outputFiles)} | ${ratio('eleventy')} | ${ratio('hugo')} | ${cpuRatio('eleventy')} | ${cpuRatio('hugo')} |`,
       );
     }
   }

@@ -67,14 +67,16 @@ async function benchTool(name: ToolName, corpus: CorpusInfo, runs: number, work:
   const prepared = await TOOLS[name].prepare(corpus, work);
   const times: number[] = [];
   const rss: number[] = [];
+  const cpu: number[] = [];
   const loads: number[] = [];
   for (let r = 0; r < runs; r++) {
     await prepared.clean();
     const sample = await measure(prepared.argv, { cwd: prepared.cwd });
     times.push(sample.ms);
     if (sample.rssMB !== null) rss.push(sample.rssMB);
+    if (sample.cpuMs !== null) cpu.push(sample.cpuMs);
     loads.push(sample.load1);
-    process.stderr.write(`  ${name.padEnd(12)} ${corpus.count} Artikel: ${sample.ms} ms, ${sample.rssMB ?? '?'} MiB (load ${sample.load1})\n`);
+    process.stderr.write(`  ${name.padEnd(12)} ${corpus.count} Artikel: ${sample.ms} ms, CPU ${sample.cpuMs ?? '?'} ms, ${sample.rssMB ?? '?'} MiB (load ${sample.load1})\n`);
   }
   const size = await folderSize(prepared.outDir);
   const articlePages = await countPages(path.join(prepared.outDir, prepared.articleDir));
@@ -82,6 +84,7 @@ async function benchTool(name: ToolName, corpus: CorpusInfo, runs: number, work:
   return {
     ...t,
     rssMB: rss.length ? Math.max(...rss) : null,
+    ...(cpu.length === runs ? { cpu: stats(cpu) } : {}),
     outputBytes: size.bytes,
     outputFiles: size.files,
     articlePages,
