@@ -51,6 +51,12 @@ export function deferredSpecPage(path: string, key: string, build: () => SpecPag
   };
 }
 
+/**
+ * A page key from a string of its inputs (entity and article pages build theirs as one string and
+ * hash it once: a hash update per piece cost more than the hash).
+ */
+export const textKey = (text: string): string => createHash('sha1').update(text).digest('base64url');
+
 export function specKey(page: SpecPage): string {
   return specKeyOf(page, JSON.stringify(page.spec));
 }

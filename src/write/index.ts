@@ -376,7 +376,6 @@ export async function stageOutput(outDir: string, options: StageOptions = {}): P
     stats.files++;
     return abs;
   };
-  /** Link a keyed file from the previous output if it was written with this key and is still there. */
   /** A keyed file is in the staging folder: into the next manifest and the statistics. */
   const keyed = (pagePath: string, key: string, size: number, linked: boolean, parts?: PartsLayout) => {
     next.pages.set(pagePath, parts ? { key, size, parts } : linked ? (previous?.pages.get(pagePath) ?? { key, size }) : { key, size });
@@ -386,6 +385,7 @@ export async function stageOutput(outDir: string, options: StageOptions = {}): P
       stats.skipped++;
     }
   };
+  /** Link a keyed file from the previous output if it was written with this key and is still there. */
   const linkKeyed = (pagePath: string, abs: string, key: string): boolean => {
     const before = previous?.pages.get(pagePath);
     if (!linkUnchanged(before, key, path.join(out, pagePath), abs)) return false;

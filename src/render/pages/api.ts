@@ -60,13 +60,7 @@ function* recordPieces(source: ArticleSource, records: RecordReader, separator: 
 
 /** The whole file as text (in-memory builds, tests). */
 export function recordsPageText(page: RecordsPage, records: RecordReader): string {
-  return Buffer.concat([...recordsPagePieces(page, records)].map((x) => (typeof x === 'string' ? Buffer.from(x) : x))).toString('utf8');
-}
-
-/** The whole file as byte pieces, in order. */
-export function* recordsPagePieces(page: RecordsPage, records: RecordReader): Generator<Uint8Array | string> {
   const file = recordsFile(page, records);
-  yield file.head;
-  for (const part of file.parts) yield* part.pieces();
-  yield file.tail;
+  const pieces = [file.head, ...file.parts.flatMap((part) => [...part.pieces()]), file.tail];
+  return Buffer.concat(pieces.map((x) => (typeof x === 'string' ? Buffer.from(x) : x))).toString('utf8');
 }

@@ -6,14 +6,13 @@
  * record is read (`articleInputKey`); otherwise like any spec page — the view model without the
  * body, plus what the body reads: the record's fingerprint and the paths of the entities it links.
  */
-import { createHash } from 'node:crypto';
 import type { SiteModel } from '../../index/index.ts';
 import { PAGES } from '../../index/paths.ts';
 import { patchOf } from '../../index/digest.ts';
 import type { EnrichedArticle, EntityType } from '../../model/enriched.ts';
 import type { ArticlePage, SpecPage } from '../../model/page.ts';
 import type { Helpers, RenderContext } from '../context.ts';
-import { loadRecord, recordFingerprint, recordKey, renderSpecPage, specKey, specPage, type SpecEnv } from '../lazy.ts';
+import { loadRecord, recordFingerprint, recordKey, renderSpecPage, specKey, specPage, textKey, type SpecEnv } from '../lazy.ts';
 import { absoluteUrl } from '../paths.ts';
 import { entityLink, MAX_CARRIERS, teaserOfFields, TYPE_LABELS, type EntityLink, type QuoteCard, type Teaser } from './shared.ts';
 import type { QuoteGroupFields, SiteView, TeaserFields } from './site-view.ts';
@@ -69,7 +68,7 @@ export function articleInputKey(page: ArticlePage, view: SiteView): string | und
     teaser(rel.id);
     for (const e of rel.sharedEntities) entity(e);
   }
-  return `a:${createHash('sha1').update(text).digest('base64url')}`;
+  return `a:${textKey(text)}`;
 }
 
 /** The same site-view objects recur on thousands of pages: their JSON once per object (per thread). */

@@ -1,10 +1,9 @@
 /** Entity pages: personen/<id>.html, orte/<id>.html, organisationen/<id>.html. */
-import { createHash } from 'node:crypto';
 import type { EntityInfo, SiteModel } from '../../index/index.ts';
 import { PAGES } from '../../index/paths.ts';
 import type { SpecPage } from '../../model/page.ts';
 import type { RenderContext } from '../context.ts';
-import { deferredSpecPage, recordKey, specPage } from '../lazy.ts';
+import { deferredSpecPage, recordKey, specPage, textKey } from '../lazy.ts';
 import { passage } from '../format.ts';
 import { SCHEMA_TYPES } from './article.ts';
 import { speakerQuotesPath } from './quotes.ts';
@@ -26,7 +25,7 @@ export function* entityPages(site: SiteModel, ctx: RenderContext): Generator<Spe
 
 /** What entity pages read of the events (the same for every entity): once per build. */
 function eventsKey(site: SiteModel): string {
-  return sha1(JSON.stringify(site.events.map((ev) => [ev.path, ev.event.name, ev.event.start, ev.event.end, ev.event.place, ev.event.participants])));
+  return textKey(JSON.stringify(site.events.map((ev) => [ev.path, ev.event.name, ev.event.start, ev.event.end, ev.event.place, ev.event.participants])));
 }
 
 type Slice = PageSlice<EntityInfo['passages'][number]>;
@@ -40,11 +39,8 @@ function entityKey(site: SiteModel, e: EntityInfo, events: string): string {
   const { passages, ...rest } = e;
   let text = `${events}\0${JSON.stringify(rest)}\0${passages.length}${entityFields(site, e.country)}`;
   for (const c of e.cooccurring) text += entityFields(site, c.id);
-  return sha1(`${text}\0${speakerQuotesPath(site, e.id) ?? ''}`);
+  return textKey(`${text}\0${speakerQuotesPath(site, e.id) ?? ''}`);
 }
-
-// Keys are built as one string and hashed once: a hash update per passage cost more than the hash.
-const sha1 = (text: string) => createHash('sha1').update(text).digest('base64url');
 
 const entityFields = (site: SiteModel, id: string | null): string => {
   const x = id !== null ? site.entities.get(id) : undefined;
@@ -78,7 +74,7 @@ export function sliceKey(site: SiteModel, e: EntityInfo, shared: string, slice: 
       for (const m of group.slice(0, MAX_CARRIERS)) text += `\0${m.index}${articleFields(site, m.articleId)}`;
     }
   }
-  return `i:${sha1(text)}`;
+  return `i:${textKey(text)}`;
 }
 
 /** The entity's quotations that head their group: one card each (only the group's first member renders it). */
