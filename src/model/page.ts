@@ -103,11 +103,39 @@ export interface ArticleReads {
   quotes: number;
 }
 
-export type AnyPage = Page | ChunkedPage | LazyPage | SpecPage | RecordsPage | ArticlePage;
+/** One part of a PartedFile: its bytes are a function of its key (and the writer's salt). */
+export interface KeyedPart {
+  key: string;
+  pieces: () => Iterable<string | Uint8Array>;
+}
+
+/** A file as `head`, its parts in order, `tail`; the keys of the parts are unique. */
+export interface PartedFile {
+  head: string;
+  parts: readonly KeyedPart[];
+  tail: string;
+}
+
+/**
+ * A large file made of keyed parts whose content is at hand (`_build/report.json`, see
+ * render/json-chunks.ts jsonParts): written through write/ writeParts like api/articles.json, so
+ * a rebuild links it when `key` matched, else copies the parts the previous file had and makes
+ * only the others.
+ */
+export interface PartedPage {
+  kind: 'parts';
+  path: string;
+  /** Changes whenever the content would (e.g. a hash of the parts' keys in order). */
+  key: string;
+  file: PartedFile;
+}
+
+export type AnyPage = Page | ChunkedPage | LazyPage | SpecPage | RecordsPage | PartedPage | ArticlePage;
 
 export const isLazyPage = (p: AnyPage): p is LazyPage => typeof (p as Partial<LazyPage>).render === 'function';
 export const isSpecPage = (p: AnyPage): p is SpecPage => (p as Partial<SpecPage>).kind === 'spec';
 export const isRecordsPage = (p: AnyPage): p is RecordsPage => (p as Partial<RecordsPage>).kind === 'records';
+export const isPartedPage = (p: AnyPage): p is PartedPage => (p as Partial<PartedPage>).kind === 'parts';
 export const isArticlePage = (p: AnyPage): p is ArticlePage => (p as Partial<ArticlePage>).kind === 'article';
 
 /** Joins chunked content (for in-memory builds and tests); strings and bytes pass unchanged. */
@@ -116,4 +144,10 @@ export function contentToValue(content: PageContent): string | Uint8Array {
   let s = '';
   for (const chunk of content) s += chunk;
   return s;
+}
+
+/** A parted file joined (in-memory builds and tests). */
+export function partedText(file: PartedFile): string {
+  const pieces = [file.head, ...file.parts.flatMap((part) => [...part.pieces()]), file.tail];
+  return Buffer.concat(pieces.map((x) => (typeof x === 'string' ? Buffer.from(x) : x))).toString('utf8');
 }

@@ -7,11 +7,12 @@
  *   corpus pages overlap with the threads' article pages; the threads write the article pages
  *   themselves (into the staging folder, through write/ placeKeyed);
  * - spec pages (entity, publisher, event pages) are keyed here and rendered by the threads;
- * - api/articles.json is streamed from the record store; every other page is written as it is.
+ * - api/articles.json is streamed from the record store, and it and report.json are written in
+ *   keyed parts (a rebuild copies the unchanged ones); every other page is written as it is.
  * Every other file is written by this thread through write/.
  */
 import type { RecordReader } from '../cache/store.ts';
-import { contentToValue, isArticlePage, isLazyPage, isRecordsPage, isSpecPage, type AnyPage, type ArticlePage, type SpecPage } from '../model/page.ts';
+import { contentToValue, isArticlePage, isLazyPage, isPartedPage, isRecordsPage, isSpecPage, partedText, type AnyPage, type ArticlePage, type SpecPage } from '../model/page.ts';
 import { specKeyOf } from '../render/lazy.ts';
 import { recordsFile, recordsPageText } from '../render/pages/api.ts';
 import type { Claim, StagedOutput, Target } from '../write/index.ts';
@@ -139,7 +140,8 @@ export async function writePages(pages: Iterable<AnyPage>, staged: StagedOutput,
     } else if (isRecordsPage(page)) {
       if (!records) throw new Error(`build: ${page.path} braucht den Datensatzspeicher`);
       other.start(() => staged.writeParts(page.path, page.key, recordsFile(page, records)));
-    } else await staged.write(page);
+    } else if (isPartedPage(page)) other.start(() => staged.writeParts(page.path, page.key, page.file));
+    else await staged.write(page);
     tick();
   }
   await flushSpecs();
@@ -167,7 +169,8 @@ export async function renderInMemory(pages: Iterable<AnyPage>, pool: Pool, recor
     } else if (isRecordsPage(p)) {
       if (!records) throw new Error(`build: ${p.path} braucht den Datensatzspeicher`);
       out.set(p.path, recordsPageText(p, records));
-    } else out.set(p.path, contentToValue(isLazyPage(p) ? p.render() : p.content));
+    } else if (isPartedPage(p)) out.set(p.path, partedText(p.file));
+    else out.set(p.path, contentToValue(isLazyPage(p) ? p.render() : p.content));
   }
   const jobs = [];
   for (let i = 0; i < specs.length; i += PAGE_BATCH) jobs.push(pool.run('render', { pages: specs.slice(i, i + PAGE_BATCH) }));

@@ -4,7 +4,7 @@
  */
 import type { SiteModel } from '../index/index.ts';
 import type { RecordReader } from '../cache/store.ts';
-import { contentToValue, isArticlePage, isLazyPage, isRecordsPage, isSpecPage, type AnyPage } from '../model/page.ts';
+import { contentToValue, isArticlePage, isLazyPage, isPartedPage, isRecordsPage, isSpecPage, partedText, type AnyPage } from '../model/page.ts';
 import type { Theme } from '../model/theme.ts';
 import { createContext, type RenderContext } from './context.ts';
 import { apiPages, recordsPageText } from './pages/api.ts';
@@ -45,6 +45,7 @@ export function renderInline(page: AnyPage, env: SpecEnv): string | Uint8Array {
     if (!env.records) throw new Error(`render: ${page.path} braucht den Datensatzspeicher`);
     return recordsPageText(page, env.records);
   }
+  if (isPartedPage(page)) return partedText(page.file);
   return contentToValue(isLazyPage(page) ? page.render() : page.content);
 }
 

@@ -18,7 +18,7 @@ import { closeSync, linkSync, mkdirSync, openSync, statSync, writeFileSync, writ
 import { mkdir, open, readFile, rename, rm, writeFile, type FileHandle } from 'node:fs/promises';
 import path from 'node:path';
 import { OUTPUT_MARKER } from '../config/guard.ts';
-import { isLazyPage, type ChunkedPage, type LazyPage, type Page, type PageContent } from '../model/page.ts';
+import { isLazyPage, type ChunkedPage, type LazyPage, type Page, type PageContent, type PartedFile } from '../model/page.ts';
 import { loadManifest, saveManifest, type ManifestEntry, type PageManifest, type PartsLayout } from './manifest.ts';
 import { recoverLeftovers } from './recover.ts';
 
@@ -136,18 +136,7 @@ export interface StagedOutput {
   abort(): Promise<void>;
 }
 
-/** One part of a PartedFile: its bytes are a function of its key (and the writer's salt). */
-export interface KeyedPart {
-  key: string;
-  pieces: () => Iterable<string | Uint8Array>;
-}
-
-/** A file as `head`, its parts in order, `tail`; the keys of the parts are unique. */
-export interface PartedFile {
-  head: string;
-  parts: readonly KeyedPart[];
-  tail: string;
-}
+export type { KeyedPart, PartedFile } from '../model/page.ts';
 
 /** Pieces are flushed to the file once about this many bytes (or UTF-16 units) are gathered. */
 const CHUNK = 1 << 16;

@@ -11,7 +11,7 @@ import { build, type BuildOptions } from '../../src/build.ts';
 import { loadTheme } from '../../src/ingest/templates.ts';
 import { storeDirOf } from '../../src/cache/index.ts';
 import { segmentReader } from '../../src/cache/store.ts';
-import { isArticlePage, isLazyPage, isRecordsPage, isSpecPage } from '../../src/model/page.ts';
+import { isArticlePage, isLazyPage, isPartedPage, isRecordsPage, isSpecPage } from '../../src/model/page.ts';
 import { renderEnv, renderSite } from '../../src/render/index.ts';
 import { specKey } from '../../src/render/lazy.ts';
 import { articlePageSpec } from '../../src/render/pages/article.ts';
@@ -20,7 +20,7 @@ const SEEDS = path.resolve(import.meta.dirname, '../../seeds');
 let root: string;
 let opts: BuildOptions;
 
-/** path → key of every keyed page (spec pages, article pages, the API records) the build's site model gives. */
+/** path → key of every keyed page (spec pages, article pages, the API records, the build report) the build's site model gives. */
 async function keys(result: Awaited<ReturnType<typeof build>>): Promise<Map<string, string>> {
   const out = new Map<string, string>();
   const theme = await loadTheme(opts.seedsDir);
@@ -29,7 +29,7 @@ async function keys(result: Awaited<ReturnType<typeof build>>): Promise<Map<stri
   for (const p of renderSite(result.site!, theme, env.ctx)) {
     if (isSpecPage(p)) out.set(p.path, specKey(p));
     else if (isArticlePage(p)) out.set(p.path, articlePageSpec(p, env).key);
-    else if (isRecordsPage(p)) out.set(p.path, p.key);
+    else if (isRecordsPage(p) || isPartedPage(p)) out.set(p.path, p.key); // api/articles.json, _build/report.json
     else if (isLazyPage(p)) out.set(p.path, p.key); // the search's document chunks
   }
   records.close();
@@ -69,6 +69,10 @@ describe('lazy pages', () => {
     expect(k2.get(page)).toBeDefined();
     expect(k2.get(page)).not.toBe(k1.get(page));
     expect(await readFile(path.join(opts.outDir, page), 'utf8')).toContain('Neuer Titel: ');
+    // the build report, made of parts copied from the previous one and the changed ones, is what a cold build writes
+    expect(k2.get('_build/report.json')).not.toBe(k1.get('_build/report.json'));
+    const cold = await build({ ...opts, outDir: path.join(root, 'cold'), cache: false, write: false });
+    for (const p of ['_build/report.json', '_build/bericht.html']) expect(await readFile(path.join(opts.outDir, p), 'utf8')).toBe(cold.pages?.get(p));
     await writeFile(file, text);
   });
 

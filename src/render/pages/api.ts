@@ -13,10 +13,9 @@ import type { RecordReader } from '../../cache/store.ts';
 import { patchOf } from '../../index/digest.ts';
 import type { SiteModel } from '../../index/index.ts';
 import { EnrichedArticleSchema } from '../../model/enriched.ts';
-import type { ArticleSource, Page, RecordsPage } from '../../model/page.ts';
+import { partedText, type ArticleSource, type KeyedPart, type Page, type PartedFile, type RecordsPage } from '../../model/page.ts';
 import { decodeSegments, recordJsonPieces } from '../../model/record-json.ts';
 import { recordKey } from '../lazy.ts';
-import type { KeyedPart, PartedFile } from '../../write/index.ts';
 
 export const API_ARTICLES = 'api/articles.json';
 
@@ -60,7 +59,5 @@ function* recordPieces(source: ArticleSource, records: RecordReader, separator: 
 
 /** The whole file as text (in-memory builds, tests). */
 export function recordsPageText(page: RecordsPage, records: RecordReader): string {
-  const file = recordsFile(page, records);
-  const pieces = [file.head, ...file.parts.flatMap((part) => [...part.pieces()]), file.tail];
-  return Buffer.concat(pieces.map((x) => (typeof x === 'string' ? Buffer.from(x) : x))).toString('utf8');
+  return partedText(recordsFile(page, records));
 }
