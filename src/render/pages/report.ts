@@ -7,9 +7,9 @@ import type { SiteModel } from '../../index/index.ts';
 import { buildReport, SEVERITIES, type BuildReport, type ReportInferred } from '../../index/report.ts';
 import type { Provenance } from '../../model/article.ts';
 import type { Diagnostic, Severity } from '../../model/diagnostic.ts';
-import type { PartedPage, SpecPage } from '../../model/page.ts';
+import type { LazyPage, Page, PartedPage } from '../../model/page.ts';
+import type { PageSpec } from '../context.ts';
 import { jsonParts } from '../json-chunks.ts';
-import { specPage } from '../lazy.ts';
 
 export const REPORT_JSON = '_build/report.json';
 export const REPORT_HTML = '_build/bericht.html';
@@ -17,6 +17,7 @@ export const REPORT_HTML = '_build/bericht.html';
 /** The part of the render context this builder uses (src/render/context.ts provides it). */
 export interface ReportRenderer {
   helpers(pagePath: string): { href(path: string): string };
+  renderPage(spec: PageSpec): Page;
 }
 
 /** Both pages need the same report; build it once per site model. */
@@ -30,13 +31,24 @@ export function reportOf(site: SiteModel): BuildReport {
   return r;
 }
 
+/** report.json as keyed parts, once per site model: its key is a hash of the whole report, which bericht.html shows. */
+const parted = new WeakMap<SiteModel, ReturnType<typeof jsonParts>>();
+function reportParts(site: SiteModel): ReturnType<typeof jsonParts> {
+  let p = parted.get(site);
+  if (!p) {
+    p = jsonParts(reportOf(site), { tail: '\n' });
+    parted.set(site, p);
+  }
+  return p;
+}
+
 /**
  * In keyed parts: the report lists every file and diagnostic, so it grows with the corpus (21 MB
  * at 10 000 articles), and one edit changes a few of its entries — a rebuild copies the rest from
  * the previous file (write/ writeParts) instead of stringifying and writing it all again.
  */
 export function* reportJsonPages(site: SiteModel): Generator<PartedPage> {
-  const { key, file } = jsonParts(reportOf(site), { tail: '\n' });
+  const { key, file } = reportParts(site);
   yield { kind: 'parts', path: REPORT_JSON, key, file };
 }
 
@@ -83,17 +95,29 @@ export function reportView(report: BuildReport, href: (path: string) => string) 
 
 export type ReportView = ReturnType<typeof reportView>;
 
-/** A spec page: keyed by its view model, so an edit that leaves the worklist as it was does not render it again, and when it does, a worker thread renders it. */
-export function* reportHtmlPages(site: SiteModel, ctx: ReportRenderer): Generator<SpecPage> {
-  const report = reportOf(site);
-  const h = ctx.helpers(REPORT_HTML);
-  yield specPage({
+/**
+ * Lazy, keyed by report.json's key: the page shows the report and nothing else that changes
+ * (reportView is a function of the report; paths are the report's own), so a rebuild whose
+ * report is unchanged links the previous file without building the view. When it is made, it is
+ * made here, on this thread: as a spec page its view (~10 MB of HTML at 10 000 articles) would be
+ * copied to a thread as JSON and the page back, at the end of the build, when memory peaks.
+ */
+export function* reportHtmlPages(site: SiteModel, ctx: ReportRenderer): Generator<LazyPage> {
+  const page: LazyPage = {
     path: REPORT_HTML,
-    template: 'report',
-    title: 'Build-Bericht',
-    description: 'Was der Build aus jeder Eingabedatei gemacht hat: Meldungen, erschlossene Angaben mit Beleg, unbekannte Namen – die Arbeitsliste der Redaktion.',
-    section: null,
-    crumbs: [{ label: 'Build-Bericht', path: null }],
-    data: { report: reportView(report, (p) => h.href(p)) },
-  });
+    key: `report:${reportParts(site).key}`,
+    render: () => {
+      const h = ctx.helpers(REPORT_HTML);
+      return ctx.renderPage({
+        path: REPORT_HTML,
+        template: 'report',
+        title: 'Build-Bericht',
+        description: 'Was der Build aus jeder Eingabedatei gemacht hat: Meldungen, erschlossene Angaben mit Beleg, unbekannte Namen – die Arbeitsliste der Redaktion.',
+        section: null,
+        crumbs: [{ label: 'Build-Bericht', path: null }],
+        data: { report: reportView(reportOf(site), (p) => h.href(p)) },
+      }).content;
+    },
+  };
+  yield page;
 }
