@@ -94,25 +94,30 @@ function nodesOf(records: readonly QuoteCarrier[]): Node[] {
   return [...bySignature.values()];
 }
 
-/** Pairs of similar nodes (each node is also linked to itself), found through the inverted index. */
+/**
+ * Pairs of similar nodes (each node is also linked to itself), found through an inverted index
+ * per speaker (stem → nodes): quotes of different speakers never match.
+ */
 function linkNodes(nodes: readonly Node[]): Set<number>[] {
   const s = LINK_SETTINGS;
-  const postings = new Map<string, number[]>();
+  const bySpeaker = new Map<string, Map<string, number[]>>();
   for (const [i, node] of nodes.entries()) {
+    let postings = bySpeaker.get(node.speaker);
+    if (!postings) bySpeaker.set(node.speaker, (postings = new Map()));
     for (const t of node.terms) {
-      const key = `${node.speaker}\u0001${t}`;
-      const list = postings.get(key);
+      const list = postings.get(t);
       if (list) list.push(i);
-      else postings.set(key, [i]);
+      else postings.set(t, [i]);
     }
   }
   const links = nodes.map((_, i) => new Set<number>([i]));
   for (const [i, node] of nodes.entries()) {
-    const df = (t: string) => postings.get(`${node.speaker}\u0001${t}`)?.length ?? 0;
-    const ranked = [...node.terms].sort((a, b) => df(a) - df(b) || byCodePoint(a, b));
-    const prefix = ranked.slice(0, node.terms.length - Math.ceil(s.minContainment * node.terms.length) + 1);
-    for (const t of prefix) {
-      for (const j of postings.get(`${node.speaker}\u0001${t}`) ?? []) {
+    const postings = bySpeaker.get(node.speaker)!;
+    const ranked = node.terms.map((t) => ({ t, list: postings.get(t)! }));
+    ranked.sort((a, b) => a.list.length - b.list.length || byCodePoint(a.t, b.t));
+    const prefix = node.terms.length - Math.ceil(s.minContainment * node.terms.length) + 1;
+    for (const { list } of ranked.slice(0, prefix)) {
+      for (const j of list) {
         const other = nodes[j];
         if (!other || links[i]?.has(j) || !similar(node.terms, other.terms, s)) continue;
         links[i]?.add(j);
@@ -123,22 +128,31 @@ function linkNodes(nodes: readonly Node[]): Set<number>[] {
   return links;
 }
 
-/** The `sameAs` of each quotation, by `article:quote` position (quotations carried nowhere else: absent). */
-function sameAsLists(records: readonly QuoteCarrier[]): Map<string, string[]> {
+/** The first `n` distinct strings of `ids` in code-point order. */
+function smallest(ids: Iterable<string>, n: number): string[] {
+  return [...new Set(ids)].sort(byCodePoint).slice(0, n);
+}
+
+/**
+ * The `sameAs` of each quotation, by article and quote position (quotations carried nowhere
+ * else: absent). A node's list comes from the smallest maxSameAs + 1 article ids of itself and
+ * each neighbour (a quote drops at most its own article), so a statement carried by thousands of
+ * articles sorts its ids once, not once per similar node.
+ */
+function sameAsLists(records: readonly QuoteCarrier[]): (string[] | undefined)[][] {
+  const keep = LINK_SETTINGS.maxSameAs + 1;
   const nodes = nodesOf(records);
   const links = linkNodes(nodes);
-  const byQuote = new Map<string, string[]>();
+  const idsOf = (node: Node) => node.refs.map((ref) => records[ref.article]?.id ?? '').filter((id) => id !== '');
+  const first = nodes.map((node) => smallest(idsOf(node), keep));
+  const byQuote: (string[] | undefined)[][] = records.map(() => []);
   for (const [i, node] of nodes.entries()) {
-    // The articles of this node and its neighbours; the smallest maxSameAs + 1 ids suffice, since a
-    // quote drops at most its own article from the list.
-    const ids = new Set<string>();
-    for (const j of links[i] ?? []) for (const ref of nodes[j]?.refs ?? []) ids.add(records[ref.article]?.id ?? '');
-    ids.delete('');
-    const sorted = [...ids].sort(byCodePoint).slice(0, LINK_SETTINGS.maxSameAs + 1);
+    const near = links[i] ?? new Set([i]);
+    const sorted = near.size === 1 ? first[i]! : smallest([...near].flatMap((j) => first[j] ?? []), keep);
     for (const ref of node.refs) {
       const own = records[ref.article]?.id;
       const others = sorted.filter((id) => id !== own).slice(0, LINK_SETTINGS.maxSameAs);
-      if (others.length > 0) byQuote.set(`${ref.article}:${ref.quote}`, others);
+      if (others.length > 0) byQuote[ref.article]![ref.quote] = others;
     }
   }
   return byQuote;
@@ -149,7 +163,7 @@ export function linkQuotes<T extends QuoteCarrier>(records: T[]): T[] {
   const byQuote = sameAsLists(records);
   return records.map((r, article) => ({
     ...r,
-    quotes: r.quotes.map((q, quote) => ({ ...q, sameAs: byQuote.get(`${article}:${quote}`) ?? [] })),
+    quotes: r.quotes.map((q, quote) => ({ ...q, sameAs: byQuote[article]?.[quote] ?? [] })),
   }));
 }
 
@@ -157,7 +171,7 @@ export function linkQuotes<T extends QuoteCarrier>(records: T[]): T[] {
 export function linkQuotesInPlace<T extends QuoteCarrier>(records: T[]): T[] {
   const byQuote = sameAsLists(records);
   records.forEach((r, article) => r.quotes.forEach((q, quote) => {
-    q.sameAs = byQuote.get(`${article}:${quote}`) ?? [];
+    q.sameAs = byQuote[article]?.[quote] ?? [];
   }));
   return records;
 }
