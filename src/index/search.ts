@@ -66,8 +66,9 @@ export interface SearchFile {
 }
 
 /**
- * A document chunk keyed by what it is made of (SearchDocs.key), made only when asked for: the
- * writer links the previous build's file when the key is unchanged (model/page.ts LazyPage).
+ * A document chunk or term shard keyed by what it is made of (a chunk by SearchDocs.key, a shard
+ * by Postings.shardKey), made only when asked for: the writer links the previous build's file when
+ * the key is unchanged (model/page.ts LazyPage).
  */
 export interface KeyedSearchFile {
   path: string;
@@ -315,6 +316,25 @@ export class Postings {
   }
 
   /**
+   * A fingerprint of a shard's entries (its prefix, its terms and their postings in entry order:
+   * what entryJson writes), hashed from the postings' bytes without building the JSON.
+   */
+  shardKey(prefix: string, terms: readonly number[]): string {
+    const lists = terms.map((t) => this.sorted(t));
+    const flat = new Int32Array(lists.reduce((n, l) => n + l.length + 1, 0));
+    let at = 0;
+    for (const l of lists) {
+      flat[at++] = l.length; // where each term's postings end
+      flat.set(l, at);
+      at += l.length;
+    }
+    return createHash('sha1')
+      .update(`${prefix}\0${terms.map((t) => this.terms[t] as string).join('\0')}\0`)
+      .update(new Uint8Array(flat.buffer, flat.byteOffset, flat.byteLength))
+      .digest('base64url');
+  }
+
+  /**
    * `entryJson(t).length`, counted without building the string (shards are sized before they are
    * written): `[T,{` + fields joined by `,` + `}]`, a field `"f":{` + postings joined by `,` + `}`,
    * a posting `"doc":freq`.
@@ -404,7 +424,8 @@ const asDocs = (docs: readonly SearchDoc[] | SearchDocs): SearchDocs =>
  * exists at a time. `postings`: the first documents already merged (see Postings; the rest of
  * `docs` is analysed and added here); when absent every document is analysed here. `stats` is
  * filled in as the files are made (a keyed chunk's bytes when it is rendered). With `docs.key`
- * the chunks come keyed (KeyedSearchFile): a rebuild after one edit makes only the changed ones.
+ * the chunks and term shards come keyed (KeyedSearchFile): a rebuild after one edit makes only
+ * the changed ones.
  */
 export function* searchIndexFiles(source: readonly SearchDoc[] | SearchDocs, options: SearchIndexOptions = {}, postings?: Postings, stats?: SearchIndexStats): Generator<SearchFile | KeyedSearchFile> {
   const docs = asDocs(source);
@@ -433,11 +454,19 @@ export function* searchIndexFiles(source: readonly SearchDoc[] | SearchDocs, opt
   s.metaBytes = Buffer.byteLength(index);
   yield { path: `${dir}/index.js`, content: index };
   for (const key of keys) {
-    const content = `${REGISTRY}.load(${scriptJson(`t-${key}`)},${scriptSafe(`[${(byShard.get(key) ?? []).map((t) => all.entryJson(t)).join(',')}]`)});\n`;
-    const bytes = Buffer.byteLength(content);
-    s.largestShardBytes = Math.max(s.largestShardBytes, bytes);
-    s.shardBytes += bytes;
-    yield { path: `${dir}/t-${shardFileKey(key)}.js`, content };
+    const terms = byShard.get(key) ?? [];
+    const shard = () => {
+      const content = `${REGISTRY}.load(${scriptJson(`t-${key}`)},${scriptSafe(`[${terms.map((t) => all.entryJson(t)).join(',')}]`)});\n`;
+      const bytes = Buffer.byteLength(content);
+      s.largestShardBytes = Math.max(s.largestShardBytes, bytes);
+      s.shardBytes += bytes;
+      return content;
+    };
+    const path = `${dir}/t-${shardFileKey(key)}.js`;
+    // Keyed by its terms and their sorted postings, which fix its bytes: an edit rewrites the
+    // shards of the terms whose postings it changed, the rest are linked without their JSON.
+    if (docs.key) yield { path, key: `t:${all.shardKey(key, terms)}`, render: shard };
+    else yield { path, content: shard() };
   }
   for (let start = 0; start < docs.length; start += chunkSize) {
     const n = start / chunkSize;

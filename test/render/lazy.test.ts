@@ -30,7 +30,7 @@ async function keys(result: Awaited<ReturnType<typeof build>>): Promise<Map<stri
     if (isSpecPage(p)) out.set(p.path, specKey(p));
     else if (isArticlePage(p)) out.set(p.path, articlePageSpec(p, env).key);
     else if (isRecordsPage(p) || isPartedPage(p)) out.set(p.path, p.key); // api/articles.json, _build/report.json
-    else if (isLazyPage(p)) out.set(p.path, p.key); // the search's document chunks
+    else if (isLazyPage(p)) out.set(p.path, p.key); // the search's document chunks and term shards, bericht.html
   }
   records.close();
   return out;
@@ -73,6 +73,10 @@ describe('lazy pages', () => {
     expect(k2.get('_build/report.json')).not.toBe(k1.get('_build/report.json'));
     const cold = await build({ ...opts, outDir: path.join(root, 'cold'), cache: false, write: false });
     for (const p of ['_build/report.json', '_build/bericht.html']) expect(await readFile(path.join(opts.outDir, p), 'utf8')).toBe(cold.pages?.get(p));
+    // so are the search files, term shards and document chunks linked or made again by their keys
+    const search = [...(cold.pages?.keys() ?? [])].filter((p) => p.startsWith('suche/'));
+    expect(search.length).toBeGreaterThan(10);
+    for (const p of search) expect(await readFile(path.join(opts.outDir, p), 'utf8')).toBe(cold.pages?.get(p));
     await writeFile(file, text);
   });
 

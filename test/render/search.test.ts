@@ -290,3 +290,45 @@ describe('document chunks keyed by their documents (SearchDocs.key)', () => {
     expect(after.map((k, i) => k === before[i])).toEqual([true, false, true, true, true]);
   });
 });
+
+describe('term shards keyed by their postings (Postings.shardKey)', () => {
+  const many = Array.from({ length: 40 }, (_, i) => doc(`Artikel ${i}`, `Text ${i} über den Gipfel in ${i % 2 ? 'Pjöngjang' : 'Wostotschny'} mit ${'Kim '.repeat(1 + (i % 3))}.`));
+  const keyed = (docs: SearchDoc[]) => ({ length: docs.length, at: (i: number) => docs[i] as SearchDoc, key: (i: number) => JSON.stringify(docs[i]) });
+  /** path → [key, bytes] of every term shard; small shards, so there are many. */
+  const shards = (docs: SearchDoc[]) => {
+    const out = new Map<string, [key: string, bytes: string]>();
+    for (const f of searchIndexFiles(keyed(docs), { shardBytes: 300 })) {
+      if (f.path.startsWith('suche/t-')) out.set(f.path, 'key' in f ? [f.key, f.render()] : ['', f.content]);
+    }
+    return out;
+  };
+
+  it('render the same bytes as unkeyed shards', () => {
+    const files = shards(many);
+    expect(files.size).toBeGreaterThan(5);
+    expect([...files.values()].every(([key]) => key.startsWith('t:'))).toBe(true);
+    const plain = buildSearchIndex(many, { shardBytes: 300 }).files.filter((f) => f.path.startsWith('suche/t-'));
+    expect(plain.map((f) => files.get(f.path)?.[1])).toEqual(plain.map((f) => f.content));
+  });
+
+  it('change their key exactly when their bytes change', () => {
+    const before = shards(many);
+    // one document gains a word, another one's frequency of a word changes
+    const edited = many.map((d, i) => (i === 7 ? { ...d, text: `${d.text} Raumfahrt.` } : i === 12 ? { ...d, text: `${d.text} Kim.` } : d));
+    const after = shards(edited);
+    let changed = 0;
+    for (const [path, [key, bytes]] of after) {
+      const old = before.get(path);
+      if (!old) continue;
+      expect(key === old[0]).toBe(bytes === old[1]);
+      if (bytes !== old[1]) changed++;
+    }
+    expect(changed).toBeGreaterThan(0);
+    expect(changed).toBeLessThan(after.size);
+    // the same postings added in another order: the same keys
+    const reversed = new Postings();
+    [...many.keys()].reverse().forEach((i) => reversed.add(i, analyseFields(searchFields(many[i] as SearchDoc))));
+    const again = new Map([...searchIndexFiles(keyed(many), { shardBytes: 300 }, reversed)].filter((f) => 'key' in f && f.path.startsWith('suche/t-')).map((f) => [f.path, 'key' in f ? f.key : '']));
+    expect(again).toEqual(new Map([...before].map(([p, [k]]) => [p, k])));
+  });
+});

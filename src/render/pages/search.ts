@@ -36,6 +36,7 @@ export function* searchPages(site: SiteModel, ctx: RenderContext): Generator<Pag
       links: { client: SEARCH_CLIENT, style: SEARCH_STYLE, register: PAGES.register, events: PAGES.events, timeline: PAGES.timeline },
     },
   });
-  // Document chunks come keyed (LazyPage): a rebuild reads the records of changed chunks only.
+  // Document chunks and term shards come keyed (LazyPage): a rebuild reads the records of changed
+  // chunks only and makes the JSON of changed shards only.
   yield* searchIndexFiles(docs, {}, site.search);
 }
