@@ -26,7 +26,7 @@ import type { RecordLoc } from '../model/digest.ts';
 import type { Knowledge } from '../model/knowledge.ts';
 import type { ArticlePage, ArticleSource } from '../model/page.ts';
 import { articlePageSpec } from '../render/pages/article.ts';
-import { placeKeyed, type Placed, type Target } from '../write/index.ts';
+import { placeKeyed, placeLinked, type Placed, type Target } from '../write/index.ts';
 import { siteView, type SiteView, type SiteViewData } from '../render/pages/site-view.ts';
 import { createContext, type RenderContext } from '../render/context.ts';
 import { renderSpecPage, type SpecEnv } from '../render/lazy.ts';
@@ -59,6 +59,13 @@ export interface SpecJob {
 export interface ArticleJob {
   page: ArticlePage;
   target: Target;
+  /**
+   * Only link the previous file if the key matches, answer null otherwise (the page is then sent
+   * again in full). Sent without the quotations' `sameAs` lists, which the key does not read
+   * (they are in the record's fingerprint, `page.reads`): at 10 000 articles they are ~36 MB that
+   * every rebuild would copy to the threads for pages that are almost all linked.
+   */
+  keyOnly?: true;
 }
 
 interface Requests {
@@ -81,7 +88,8 @@ interface Results {
   render: Uint8Array[];
   site: null;
   /** Per item what placing it did. */
-  articles: Placed[];
+  /** null: a keyOnly job whose page could not be linked. */
+  articles: (Placed | null)[];
   /** UTF-8, each in its own buffer (in-memory builds). */
   articleHtml: Uint8Array[];
   end: null;
@@ -178,6 +186,7 @@ const handlers: { [K in JobKind]: Handler<K> } = {
     return request.items.map((job) => {
       // The key first; the page is rendered only when placeKeyed cannot link the previous file.
       const built = articlePageSpec(job.page, env);
+      if (job.keyOnly) return placeLinked(job.target, built.key);
       return placeKeyed(job.target, built.key, () => built.render());
     });
   },

@@ -5,7 +5,9 @@
  * - article pages go to the threads from a queue, a window of batches ahead, in the background:
  *   the main thread does not wait for them but goes on with the pages it builds itself, so its
  *   corpus pages overlap with the threads' article pages; the threads write the article pages
- *   themselves (into the staging folder, through write/ placeKeyed);
+ *   themselves (into the staging folder, through write/ placeKeyed); a page the previous build
+ *   wrote goes without its quotations' `sameAs` lists, only to be linked, and again in full only
+ *   if its key changed (jobs.ts ArticleJob keyOnly);
  * - spec pages (entity, publisher, event pages) are keyed here and rendered by the threads;
  * - api/articles.json is streamed from the record store, and it and report.json are written in
  *   keyed parts (a rebuild copies the unchanged ones); every other page is written as it is.
@@ -16,7 +18,7 @@ import { contentToValue, isArticlePage, isLazyPage, isPartedPage, isRecordsPage,
 import { specKeyOf } from '../render/lazy.ts';
 import { recordsFile, recordsPageText } from '../render/pages/api.ts';
 import type { Claim, StagedOutput, Target } from '../write/index.ts';
-import type { SpecJob } from './jobs.ts';
+import type { ArticleJob, SpecJob } from './jobs.ts';
 import type { Pool } from './pool.ts';
 
 /** Pages per job: a few, so a job is worth a message and the threads stay evenly busy. */
@@ -86,11 +88,24 @@ export async function writePages(pages: Iterable<AnyPage>, staged: StagedOutput,
   const articleJobs = new Background(threads * 32);
   const specJobs = new Background(threads * 3);
   const other = new Background(Number.POSITIVE_INFINITY);
-  const queue: { page: ArticlePage; target: Target }[] = [];
+  /** `retry`: sent keyOnly and not linked, so it goes again in full. */
+  const queue: { page: ArticlePage; target: Target; retry?: true }[] = [];
 
-  const runArticles = async (items: { page: ArticlePage; target: Target }[]) => {
-    const results = await pool.run('articles', { items });
-    results.forEach((r, i) => staged.placed((items[i] as (typeof items)[number]).target, r)); // one result per item
+  // A page the previous build wrote, keyed by its inputs, goes first as a keyOnly job (see
+  // ArticleJob): it is almost always linked; when it is not, it comes back and goes again in full.
+  const jobOf = (q: (typeof queue)[number]): ArticleJob =>
+    q.target.previous !== undefined && q.page.reads !== undefined && !q.retry
+      ? { page: { ...q.page, source: { ...q.page.source, patch: { ...q.page.source.patch, sameAs: [] } } }, target: q.target, keyOnly: true }
+      : { page: q.page, target: q.target };
+  const runArticles = async (items: typeof queue) => {
+    const jobs = items.map(jobOf);
+    const results = await pool.run('articles', { items: jobs });
+    results.forEach((r, i) => {
+      const item = items[i] as (typeof queue)[number]; // one result per item
+      if (r !== null) staged.placed(item.target, r);
+      else if (jobs[i]?.keyOnly) queue.push({ ...item, retry: true });
+      else throw new Error(`build: ${item.target.path} nicht geschrieben`);
+    });
   };
   const pump = () => {
     while (queue.length > 0 && articleJobs.size < articleJobs.window) {

@@ -98,6 +98,12 @@ export interface Placed {
   linked: boolean;
 }
 
+/** placeKeyed's first half, on any thread: the previous file linked when its key matches, else null (nothing written). */
+export function placeLinked(target: Target, key: string): Placed | null {
+  const before = target.previous;
+  return linkUnchanged(before, key, target.old, target.abs) ? { key, size: before.size, linked: true } : null;
+}
+
 /**
  * Place a keyed file, on any thread: hard-link it from the previous output when the last build
  * wrote it with the same key and it is still there with that size; otherwise render and write it.
