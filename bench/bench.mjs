@@ -15,8 +15,12 @@ cpSync(new URL('../bin/', import.meta.url), new URL('./work/bin/', import.meta.u
 copyFileSync(new URL('../package.json', import.meta.url), new URL('./work/package.json', import.meta.url));
 // A copy, not a link: templates edited in the shared tree mid-run must not meet the code compiled
 // before (a 10 000 run failed that way when quotes pagination landed during the benchmark).
-rmSync(new URL('./work/templates', import.meta.url), { force: true, recursive: true });
-cpSync(new URL('../templates', import.meta.url), new URL('./work/templates', import.meta.url), { recursive: true });
+// The theme's built-in assets (assets/: style.css, favicon.svg) likewise: without them the site
+// the bench builds lacks two files (the run of 2026-12-03 11:57 did).
+for (const dir of ['templates', 'assets']) {
+  rmSync(new URL(`./work/${dir}`, import.meta.url), { force: true, recursive: true });
+  cpSync(new URL(`../${dir}`, import.meta.url), new URL(`./work/${dir}`, import.meta.url), { recursive: true });
+}
 // After the package around it is in place: the compile's training run (the code cache) builds the
 // seeds with this lib/, which finds package.json and templates/ by walking up from it.
 const compiled = spawnSync(process.execPath, ['scripts/compile.mjs', '--outdir', 'bench/work/lib'], { cwd: root, stdio: 'inherit' });

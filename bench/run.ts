@@ -63,6 +63,13 @@ async function countPages(dir: string): Promise<number> {
   return (await readdir(dir).catch(() => [] as string[])).filter((n) => n.endsWith('.html')).length;
 }
 
+/** The theme's built-in assets (the package's assets/) that a presseschau output folder lacks. */
+async function missingAssets(outDir: string): Promise<string[]> {
+  const theme = await readdir(path.join(ROOT, 'assets'));
+  const written = new Set(await readdir(path.join(outDir, 'assets')).catch(() => [] as string[]));
+  return theme.filter((n) => !written.has(n)).map((n) => `assets/${n}`);
+}
+
 async function benchTool(name: ToolName, corpus: CorpusInfo, runs: number, work: string): Promise<ToolResult> {
   const prepared = await TOOLS[name].prepare(corpus, work);
   const times: number[] = [];
@@ -146,6 +153,13 @@ async function main(): Promise<number> {
       if (tools[name].articlePages < count) {
         process.stderr.write(`FEHLER: ${name} schrieb nur ${tools[name].articlePages} von ${count} Artikelseiten\n`);
         failed = true;
+      }
+      if (name === 'presseschau') {
+        const missing = await missingAssets(path.join(work, `presseschau-${count}`, 'out'));
+        if (missing.length > 0) {
+          process.stderr.write(`FEHLER: presseschau schrieb die Theme-Dateien ${missing.join(', ')} nicht\n`);
+          failed = true;
+        }
       }
     }
     const ratios: Partial<Record<'eleventy' | 'hugo', number>> = {};
