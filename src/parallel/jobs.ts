@@ -87,8 +87,7 @@ interface Results {
   /** UTF-8, each in its own buffer (moved to the main thread, not copied). */
   render: Uint8Array[];
   site: null;
-  /** Per item what placing it did. */
-  /** null: a keyOnly job whose page could not be linked. */
+  /** Per item what placing it did; null for a keyOnly job whose page could not be linked. */
   articles: (Placed | null)[];
   /** UTF-8, each in its own buffer (in-memory builds). */
   articleHtml: Uint8Array[];
