@@ -11,7 +11,7 @@ import type { SpecPage } from '../../model/page.ts';
 import { specPage } from '../lazy.ts';
 import type { RenderContext } from '../context.ts';
 import { pagePath, pages, pageTitle, paginationView, PER_PAGE } from './paginate.ts';
-import { quoteCard, type QuoteCard } from './shared.ts';
+import { oncePerSite, quoteCard, type QuoteCard } from './shared.ts';
 
 /** Speakers in the index on page 1; the rest are reached through the pages. */
 export const MAX_SPEAKER_INDEX = 200;
@@ -26,12 +26,8 @@ interface Speaker {
   page: number;
 }
 
-const layouts = new WeakMap<SiteModel, Speaker[]>();
-
 /** Speakers with their statements, in page order; computed once per site (entity pages link into it). */
-function speakersOf(site: SiteModel): Speaker[] {
-  const known = layouts.get(site);
-  if (known) return known;
+const speakersOf = oncePerSite((site): Speaker[] => {
   const bySpeaker = new Map<string, Speaker>();
   for (const group of site.quoteGroups) {
     const first = group[0];
@@ -53,9 +49,8 @@ function speakersOf(site: SiteModel): Speaker[] {
     s.page = Math.floor(seen / PER_PAGE) + 1;
     seen += s.groups.length;
   }
-  layouts.set(site, speakers);
   return speakers;
-}
+});
 
 /** Where an entity's statements start on the quotes pages (`zitate.seite-3.html#sprecher-x`), or null. */
 export function speakerQuotesPath(site: SiteModel, entityId: string): string | null {

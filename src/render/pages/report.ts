@@ -10,6 +10,7 @@ import type { Diagnostic, Severity } from '../../model/diagnostic.ts';
 import type { LazyPage, Page, PartedPage } from '../../model/page.ts';
 import type { PageSpec } from '../context.ts';
 import { jsonParts } from '../json-chunks.ts';
+import { oncePerSite } from './shared.ts';
 
 export const REPORT_JSON = '_build/report.json';
 export const REPORT_HTML = '_build/bericht.html';
@@ -21,26 +22,10 @@ export interface ReportRenderer {
 }
 
 /** Both pages need the same report; build it once per site model. */
-const cache = new WeakMap<SiteModel, BuildReport>();
-export function reportOf(site: SiteModel): BuildReport {
-  let r = cache.get(site);
-  if (!r) {
-    r = buildReport(site);
-    cache.set(site, r);
-  }
-  return r;
-}
+export const reportOf: (site: SiteModel) => BuildReport = oncePerSite(buildReport);
 
 /** report.json as keyed parts, once per site model: its key is a hash of the whole report, which bericht.html shows. */
-const parted = new WeakMap<SiteModel, ReturnType<typeof jsonParts>>();
-function reportParts(site: SiteModel): ReturnType<typeof jsonParts> {
-  let p = parted.get(site);
-  if (!p) {
-    p = jsonParts(reportOf(site), { tail: '\n' });
-    parted.set(site, p);
-  }
-  return p;
-}
+const reportParts = oncePerSite((site) => jsonParts(reportOf(site), { tail: '\n' }));
 
 /**
  * In keyed parts: the report lists every file and diagnostic, so it grows with the corpus (21 MB

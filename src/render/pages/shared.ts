@@ -20,6 +20,20 @@ export interface Teaser {
   inferred: boolean;
 }
 
+/**
+ * `make` computed at most once per site model (several page builders of one build ask for the
+ * same corpus-wide value); the value goes with the model.
+ */
+export function oncePerSite<T>(make: (site: SiteModel) => T): (site: SiteModel) => T {
+  const made = new WeakMap<SiteModel, T>();
+  return (site) => {
+    if (made.has(site)) return made.get(site) as T;
+    const value = make(site);
+    made.set(site, value);
+    return value;
+  };
+}
+
 /** Teasers repeat on many pages (an article is on every entity page it names) and depend only on the link scope. */
 const memo = new WeakMap<ArticleDigest, Map<string, Teaser>>();
 
