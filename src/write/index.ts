@@ -98,7 +98,7 @@ export interface Placed {
   linked: boolean;
 }
 
-/** placeKeyed's first half, on any thread: the previous file linked when its key matches, else null (nothing written). */
+/** placeKeyed's first half, on any thread: the previous file hard-linked when its key matches, else null (nothing written). */
 export function placeLinked(target: Target, key: string): Placed | null {
   const before = target.previous;
   return linkUnchanged(before, key, target.old, target.abs) ? { key, size: before.size, linked: true } : null;
@@ -109,8 +109,8 @@ export function placeLinked(target: Target, key: string): Placed | null {
  * wrote it with the same key and it is still there with that size; otherwise render and write it.
  */
 export function placeKeyed(target: Target, key: string, render: () => string | Uint8Array): Placed {
-  const before = target.previous;
-  if (linkUnchanged(before, key, target.old, target.abs)) return { key, size: before.size, linked: true };
+  const linked = placeLinked(target, key);
+  if (linked) return linked;
   const bytes = toBytes(render());
   writeFileSync(target.abs, bytes);
   return { key, size: bytes.byteLength, linked: false };
