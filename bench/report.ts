@@ -10,6 +10,8 @@ export interface ToolResult extends Stats {
   outputFiles: number;
   /** HTML files in the article folder: must equal the corpus size. */
   articlePages: number;
+  /** presseschau only: the theme's built-in assets (the package's assets/) its output lacks; must be empty. */
+  missingAssets?: string[];
   articlesPerSec: number;
   /** 1-minute load average when each run started (the machine is shared; high load = noisy). */
   load1: number[];

@@ -95,6 +95,7 @@ async function benchTool(name: ToolName, corpus: CorpusInfo, runs: number, work:
     outputBytes: size.bytes,
     outputFiles: size.files,
     articlePages,
+    ...(name === 'presseschau' ? { missingAssets: await missingAssets(prepared.outDir) } : {}),
     articlesPerSec: t.median > 0 ? Math.round((corpus.count / t.median) * 1000) : 0,
     load1: loads,
   };
@@ -154,12 +155,10 @@ async function main(): Promise<number> {
         process.stderr.write(`FEHLER: ${name} schrieb nur ${tools[name].articlePages} von ${count} Artikelseiten\n`);
         failed = true;
       }
-      if (name === 'presseschau') {
-        const missing = await missingAssets(path.join(work, `presseschau-${count}`, 'out'));
-        if (missing.length > 0) {
-          process.stderr.write(`FEHLER: presseschau schrieb die Theme-Dateien ${missing.join(', ')} nicht\n`);
-          failed = true;
-        }
+      const missing = tools[name].missingAssets ?? [];
+      if (missing.length > 0) {
+        process.stderr.write(`FEHLER: ${name} schrieb die Theme-Dateien ${missing.join(', ')} nicht\n`);
+        failed = true;
       }
     }
     const ratios: Partial<Record<'eleventy' | 'hugo', number>> = {};
