@@ -95,6 +95,9 @@ interface Results {
 }
 
 export type JobKind = keyof Requests;
+
+/** A job as posted to a thread (pool.ts): its request as it is, or v8-serialised (a broadcast). */
+export type JobMessage = { id: number; kind: JobKind } & ({ request: unknown; packed?: undefined } | { packed: Uint8Array; request?: undefined });
 export type JobRequest<K extends JobKind> = Requests[K];
 export type JobResult<K extends JobKind> = Results[K];
 

@@ -10,10 +10,11 @@
  */
 import { existsSync } from 'node:fs';
 import os from 'node:os';
+import { serialize } from 'node:v8';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import type { RecordReader } from '../cache/store.ts';
-import { createJobState, handle, type JobKind, type JobRequest, type JobResult } from './jobs.ts';
+import { createJobState, handle, type JobKind, type JobMessage, type JobRequest, type JobResult } from './jobs.ts';
 
 export interface Pool {
   readonly threads: number;
@@ -89,6 +90,8 @@ interface Pending {
   reject: (error: Error) => void;
   /** Only this worker may take it (broadcast). */
   only?: number;
+  /** The request v8-serialised, posted instead of it (broadcast). */
+  packed?: Uint8Array;
 }
 
 /**
@@ -118,7 +121,8 @@ function workerPool(script: string, count: number): Pool {
         const job = queue.splice(i, 1)[0] as Pending; // found above
         if (i < urgentCount) urgentCount--;
         posted.push(job);
-        (workers[w] as Worker).postMessage({ id: job.id, kind: job.kind, request: job.request }, job.transfer);
+        const message: JobMessage = job.packed ? { id: job.id, kind: job.kind, packed: job.packed } : { id: job.id, kind: job.kind, request: job.request };
+        (workers[w] as Worker).postMessage(message, job.transfer);
       }
     }
   };
@@ -144,11 +148,12 @@ function workerPool(script: string, count: number): Pool {
     busy.push([]);
   }
   let urgentCount = 0;
-  const enqueue = <K extends JobKind>(kind: K, request: JobRequest<K>, only?: number, transfer: ArrayBuffer[] = [], urgent = false): Promise<JobResult<K>> => {
+  const enqueue = <K extends JobKind>(kind: K, request: JobRequest<K>, only?: number, transfer: ArrayBuffer[] = [], urgent = false, packed?: Uint8Array): Promise<JobResult<K>> => {
     if (failure) return Promise.reject(failure);
     return new Promise<JobResult<K>>((resolve, reject) => {
       const job: Pending = { id: next++, kind, request, transfer, resolve: resolve as (v: never) => void, reject };
       if (only !== undefined) job.only = only;
+      if (packed !== undefined) job.packed = packed;
       // urgent jobs in order among themselves, all before the others
       if (urgent) queue.splice(urgentCount++, 0, job);
       else queue.push(job);
@@ -158,7 +163,12 @@ function workerPool(script: string, count: number): Pool {
   return {
     threads: count,
     run: (kind, request, transfer, urgent) => enqueue(kind, request, undefined, transfer, urgent),
-    broadcast: (kind, request) => Promise.all(workers.map((_, w) => enqueue(kind, request, w))),
+    broadcast: (kind, request) => {
+      // Serialised once for every thread (the site view, ~20 MB at 10 000 articles): posting the
+      // object itself would clone its graph once per thread; the bytes are only copied.
+      const packed = workers.length > 1 ? serialize(request) : undefined;
+      return Promise.all(workers.map((_, w) => enqueue(kind, request, w, [], false, packed)));
+    },
     async close() {
       await Promise.allSettled(workers.map((_, w) => enqueue('end', {}, w)));
       await Promise.all(workers.map((w) => w.terminate()));
