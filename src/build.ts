@@ -294,7 +294,9 @@ async function writeSite(
     const w = result.written;
     if (trace) process.stderr.write(`[trace] files: ${w.files} · linked ${w.linked ?? 0} (not rendered: ${w.skipped ?? 0}) · written ${w.files - (w.linked ?? 0)} · copied ${Math.round((w.copied ?? 0) / 1048576)} MB\n`);
   } catch (error) {
-    await staged.abort();
+    // The page's error is what the user must see; a staging folder that could not be removed is
+    // removed by a later build's recovery (write/recover.ts) once this process has ended.
+    await staged.abort().catch(() => {});
     throw error;
   }
 }

@@ -72,8 +72,13 @@ class Background {
   }
 
   async drain(): Promise<void> {
-    while (this.running.size > 0) await Promise.race(this.running);
+    await this.settle();
     this.check();
+  }
+
+  /** Wait until no job runs, whatever they end with. */
+  async settle(): Promise<void> {
+    while (this.running.size > 0) await Promise.race(this.running);
   }
 
   check(): void {
@@ -81,6 +86,12 @@ class Background {
   }
 }
 
+/**
+ * Every page into `staged`. When one fails, the jobs already under way are waited for before the
+ * error is raised: the threads write article pages into the staging folder themselves, and the
+ * caller removes that folder (staged.abort) — while a thread still writes into it, the removal
+ * fails (ENOTEMPTY) and its error, not the page's, would reach the user.
+ */
 export async function writePages(pages: Iterable<AnyPage>, staged: StagedOutput, pool: Pool, records: RecordReader | undefined, tick: () => void): Promise<void> {
   const threads = Math.max(1, pool.threads);
   // Enough article batches ahead that the threads never starve while this thread builds a big page.
@@ -107,8 +118,9 @@ export async function writePages(pages: Iterable<AnyPage>, staged: StagedOutput,
       else throw new Error(`build: ${item.target.path} nicht geschrieben`);
     });
   };
+  let stopped = false;
   const pump = () => {
-    while (queue.length > 0 && articleJobs.size < articleJobs.window) {
+    while (!stopped && queue.length > 0 && articleJobs.size < articleJobs.window) {
       const items = queue.splice(0, PAGE_BATCH);
       articleJobs.start(async () => {
         await runArticles(items);
@@ -130,42 +142,52 @@ export async function writePages(pages: Iterable<AnyPage>, staged: StagedOutput,
     });
   };
 
-  let walked = performance.now();
-  for (const page of pages) {
-    if (performance.now() - walked >= YIELD_MS) {
-      await nextTurn();
-      walked = performance.now();
-    }
-    articleJobs.check();
-    if (isArticlePage(page)) {
-      queue.push({ page, target: staged.reserve(page.path) });
-      if (queue.length >= PAGE_BATCH) pump();
-    } else if (isSpecPage(page)) {
-      if (page.inputKey !== undefined) {
-        // Keyed by its inputs: an unchanged page is linked before its view model is built.
-        const claim = staged.claim(page.path, page.inputKey);
-        if (claim) specs.push({ job: specJob(page).job, claim });
-      } else {
-        // Keyed by its view model's JSON, which is also what the thread gets.
-        const { job, spec } = specJob(page);
-        const claim = staged.claim(page.path, specKeyOf(page, spec));
-        if (claim) specs.push({ job, claim });
+  try {
+    await walk();
+  } catch (error) {
+    stopped = true; // nothing new starts
+    await Promise.all([articleJobs.settle(), specJobs.settle(), other.settle()]);
+    throw error;
+  }
+
+  async function walk(): Promise<void> {
+    let walked = performance.now();
+    for (const page of pages) {
+      if (performance.now() - walked >= YIELD_MS) {
+        await nextTurn();
+        walked = performance.now();
       }
-      if (specs.length >= PAGE_BATCH) await flushSpecs();
-    } else if (isRecordsPage(page)) {
-      if (!records) throw new Error(`build: ${page.path} braucht den Datensatzspeicher`);
-      other.start(() => staged.writeParts(page.path, page.key, recordsFile(page, records)));
-    } else if (isPartedPage(page)) other.start(() => staged.writeParts(page.path, page.key, page.file));
-    else await staged.write(page);
-    tick();
+      articleJobs.check();
+      if (isArticlePage(page)) {
+        queue.push({ page, target: staged.reserve(page.path) });
+        if (queue.length >= PAGE_BATCH) pump();
+      } else if (isSpecPage(page)) {
+        if (page.inputKey !== undefined) {
+          // Keyed by its inputs: an unchanged page is linked before its view model is built.
+          const claim = staged.claim(page.path, page.inputKey);
+          if (claim) specs.push({ job: specJob(page).job, claim });
+        } else {
+          // Keyed by its view model's JSON, which is also what the thread gets.
+          const { job, spec } = specJob(page);
+          const claim = staged.claim(page.path, specKeyOf(page, spec));
+          if (claim) specs.push({ job, claim });
+        }
+        if (specs.length >= PAGE_BATCH) await flushSpecs();
+      } else if (isRecordsPage(page)) {
+        if (!records) throw new Error(`build: ${page.path} braucht den Datensatzspeicher`);
+        other.start(() => staged.writeParts(page.path, page.key, recordsFile(page, records)));
+      } else if (isPartedPage(page)) other.start(() => staged.writeParts(page.path, page.key, page.file));
+      else await staged.write(page);
+      tick();
+    }
+    await flushSpecs();
+    while (queue.length > 0 || articleJobs.size > 0) {
+      pump();
+      await articleJobs.drain();
+    }
+    await specJobs.drain();
+    await other.drain();
   }
-  await flushSpecs();
-  while (queue.length > 0 || articleJobs.size > 0) {
-    pump();
-    await articleJobs.drain();
-  }
-  await specJobs.drain();
-  await other.drain();
 }
 
 /** `build({ write: false })`: every page as its content, spec and article pages rendered by the pool. */

@@ -506,7 +506,8 @@ export async function stageOutput(outDir: string, options: StageOptions = {}): P
     async abort() {
       // Writes still under way must finish (or fail) before their folder goes.
       await queue.drain().catch(() => {});
-      await rm(staging, { recursive: true, force: true });
+      // maxRetries: Node retries ENOTEMPTY, EBUSY and the like, with a growing pause
+      await rm(staging, { recursive: true, force: true, maxRetries: 3 });
     },
   };
 }
