@@ -281,15 +281,23 @@ async function writeSite(
   tick: () => void,
 ): Promise<void> {
   // The page manifest lives in the build cache: with it, keyed pages whose key did not change are linked, not rendered.
-  const staged = await stageOutput(
-    options.outDir,
-    cacheDir !== undefined ? { manifest: path.join(cacheDir, 'pages.json'), salt: await pageSalt(theme, knowledge) } : {},
-  );
+  // A session's previous build may still be removing the output it replaced: never two at once.
+  const session = options.session;
+  if (session?.retiring) {
+    await session.retiring;
+    delete session.retiring;
+  }
+  const staged = await stageOutput(options.outDir, {
+    ...(cacheDir !== undefined ? { manifest: path.join(cacheDir, 'pages.json'), salt: await pageSalt(theme, knowledge) } : {}),
+    // `dev`: the new site is served as soon as it is in place; the old one goes meanwhile.
+    ...(session ? { deferRemoval: true } : {}),
+  });
   for (const note of staged.recovered) diagnostics.push(diag(path.basename(options.outDir), 'info', 'write', 'recovered-output', note));
   try {
     await writePages(pages, staged, pool, records, tick);
     lap('render+write');
     result.written = await staged.commit();
+    if (session) session.retiring = staged.retired();
     lap('commit');
     const w = result.written;
     if (trace) process.stderr.write(`[trace] files: ${w.files} · linked ${w.linked ?? 0} (not rendered: ${w.skipped ?? 0}) · written ${w.files - (w.linked ?? 0)} · copied ${Math.round((w.copied ?? 0) / 1048576)} MB\n`);

@@ -32,6 +32,11 @@ export interface BuildSession {
   preview?: PreviewBase;
   /** The index terms the threads sent (index/vocabulary.ts): `documents` use its numbers; as long as `pool`. */
   vocabulary?: Vocabulary;
+  /**
+   * The last build's removal of the output it replaced, still under way (write/index.ts,
+   * `deferRemoval`): the next build and close() wait for it. Never rejects.
+   */
+  retiring?: Promise<void>;
 }
 
 export function createSession(): BuildSession {
@@ -54,6 +59,8 @@ export function relocate(session: BuildSession, moved: ReadonlyMap<string, Recor
 }
 
 export async function closeSession(session: BuildSession): Promise<void> {
+  await session.retiring;
+  delete session.retiring;
   await session.pool?.close();
   session.pool = undefined;
   session.documents.clear();

@@ -3,7 +3,7 @@
  * new file, a deleted file and a changed corpus.yml, each session build writes exactly the site a
  * cold build of the same corpus writes, and reads only the files that changed.
  */
-import { cpSync, mkdtempSync, readFileSync, rmSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -70,5 +70,11 @@ describe('build session', () => {
     writeFileSync(yml, readFileSync(yml, 'utf8').replace('name: Wladimir Putin', 'name: Wladimir W. Putin'));
     const r = await bothBuilds();
     expect(r.timings.cacheHits).toBe(0);
+  });
+
+  it('the output each session build replaced is gone once the session is closed (removed after the swap, not before it returns)', async () => {
+    await build({ seedsDir: seeds, outDir: path.join(root, 'warm'), session, cache: false, workers: 0 });
+    await closeSession(session);
+    expect(readdirSync(root).filter((name) => name.startsWith('.warm'))).toEqual([]);
   });
 });

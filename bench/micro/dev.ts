@@ -42,7 +42,7 @@ for (let k = 0; k < edits; k++) {
   }
   t = performance.now();
   await build({ seedsDir: seeds, outDir, session });
-  console.log(`rebuild ${name}: ${(performance.now() - t).toFixed(0)} ms`);
+  console.log(`rebuild ${name}: ${(performance.now() - t).toFixed(0)} ms · peak RSS so far ${Math.round(process.resourceUsage().maxRSS / 1024)} MiB`);
   if (last) {
     const { profile: p } = await inspector.post('Profiler.stop');
     writeFileSync(path.join(work, 'rebuild.cpuprofile'), JSON.stringify(p));

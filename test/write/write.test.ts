@@ -73,6 +73,19 @@ describe('staged output', () => {
     expect(readdirSync(work)).toEqual(['dist']);
   });
 
+  it('deferRemoval: commit swaps in the new output and leaves the old one to retired(), which removes it', async () => {
+    const out = path.join(work, 'dist');
+    await writeSite(out, { 'index.html': 'alt', 'artikel/a.html': 'a' });
+    const staged = await stageOutput(out, { deferRemoval: true });
+    await staged.write({ path: 'index.html', content: 'neu' });
+    await staged.commit();
+    expect(readdirSync(out).sort()).toEqual([OUTPUT_MARKER, 'index.html']);
+    // The old output was moved aside at once; its removal may still be under way.
+    expect(readdirSync(work).filter((n) => n !== 'dist').every((n) => n.startsWith('.dist.old-'))).toBe(true);
+    await staged.retired();
+    expect(readdirSync(work)).toEqual(['dist']);
+  });
+
   it('leaves the staging folder of a build that is still running alone', async () => {
     const live = path.join(work, `.dist.staging-${process.ppid}-00000000`);
     mkdirSync(live);
