@@ -7,7 +7,9 @@
  *
  * Why hashing the spec is enough: `ctx.renderPage(spec)` reads nothing but the spec, the theme,
  * corpus.yml (site title, base URL) and the code — and the writer salts every key with those.
- * What rendering adds beyond the spec (an article's body) must be covered by `extra`.
+ * What rendering adds beyond the spec (an article's body) must be covered by `extra`; pages
+ * whose passages' teasers are filled in while rendering (PageSpec.passageTeasers) are keyed by
+ * their inputs instead (deferredSpecPage).
  */
 import { createHash } from 'node:crypto';
 import type { RecordReader } from '../cache/store.ts';
@@ -16,6 +18,7 @@ import type { ArticleDigest } from '../model/digest.ts';
 import type { EnrichedArticle } from '../model/enriched.ts';
 import type { ArticleSource, SpecPage } from '../model/page.ts';
 import type { SiteView } from './pages/site-view.ts';
+import { viewTeaser } from './pages/shared.ts';
 import { decodeSegments, recordJson } from '../model/record-json.ts';
 import { renderBody } from './body/index.ts';
 import type { PageSpec, RenderContext } from './context.ts';
@@ -64,6 +67,8 @@ export function specKey(page: SpecPage): string {
 /** The key from the spec's JSON when the caller has it already (it sends those bytes to a thread). */
 export function specKeyOf(page: SpecPage, specJson: string): string {
   const spec = page.spec as PageSpec; // made by specPage from a PageSpec
+  // Its teasers are not in the spec, so neither would they be in this key: such pages are keyed by their inputs.
+  if (spec.passageTeasers) throw new Error(`render: ${page.path} zeigt Teaser aus der Sicht auf die Website und braucht einen Schlüssel aus seinen Eingaben`);
   const h = createHash('sha1').update(spec.template).update('\0').update(specJson);
   if (page.extra !== undefined) h.update('\0').update(JSON.stringify(page.extra));
   return h.digest('base64url');
@@ -91,11 +96,26 @@ export function recordJsonOf(records: RecordReader, source: ArticleSource): stri
 /** `record`: the page's full record when the caller has read it already (article pages). */
 export function renderSpecPage(page: SpecPage, env: SpecEnv, record?: EnrichedArticle): string {
   let spec = page.spec as PageSpec; // made by specPage from a PageSpec
+  if (spec.passageTeasers) spec = withPassageTeasers(spec, env);
   if (page.article) {
     if (!record && !env.records) throw new Error(`render: ${page.path} braucht den Datensatzspeicher`);
     spec = withBody(spec, record ?? loadRecord(env.records as RecordReader, page.article), page.article.entityPaths ?? [], env);
   }
   return env.ctx.renderPage(spec).content as string; // renderPage returns the HTML string
+}
+
+/** The teaser of each passage's article, from the site view (PageSpec.passageTeasers). */
+function withPassageTeasers(spec: PageSpec, env: SpecEnv): PageSpec {
+  const view = env.view;
+  if (!view) throw new Error(`render: ${spec.path} braucht die Sicht auf die Website (site view)`);
+  const h = env.ctx.helpers(spec.path);
+  const data = spec.data as { passages: { article: string }[] };
+  const passages = data.passages.map((p) => {
+    const t = view.teaser(p.article);
+    if (!t) throw new Error(`render: ${spec.path} zeigt einen Artikel, den die Website nicht hat (${p.article})`);
+    return { ...p, article: viewTeaser(t, h) };
+  });
+  return { ...spec, data: { ...data, passages } };
 }
 
 /** Body and cleanup list of an article page: from the full record (and the rule texts, which are code). */

@@ -27,7 +27,7 @@ async function keys(result: Awaited<ReturnType<typeof build>>): Promise<Map<stri
   const records = segmentReader(storeDirOf(opts.cache as string));
   const env = renderEnv(result.site!, theme, records);
   for (const p of renderSite(result.site!, theme, env.ctx)) {
-    if (isSpecPage(p)) out.set(p.path, specKey(p));
+    if (isSpecPage(p)) out.set(p.path, p.inputKey ?? specKey(p)); // as the writer keys them (parallel/pages.ts)
     else if (isArticlePage(p)) out.set(p.path, articlePageSpec(p, env).key);
     else if (isRecordsPage(p) || isPartedPage(p)) out.set(p.path, p.key); // api/articles.json, _build/report.json
     else if (isLazyPage(p)) out.set(p.path, p.key); // the search's document chunks and term shards, bericht.html

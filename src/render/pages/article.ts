@@ -11,11 +11,11 @@ import { PAGES } from '../../index/paths.ts';
 import { patchOf } from '../../index/digest.ts';
 import type { EnrichedArticle, EntityType } from '../../model/enriched.ts';
 import type { ArticlePage, SpecPage } from '../../model/page.ts';
-import type { Helpers, RenderContext } from '../context.ts';
+import type { RenderContext } from '../context.ts';
 import { loadRecord, recordFingerprint, recordKey, renderSpecPage, specKey, specPage, textKey, type SpecEnv } from '../lazy.ts';
 import { absoluteUrl } from '../paths.ts';
-import { entityLink, MAX_CARRIERS, teaserOfFields, TYPE_LABELS, type EntityLink, type QuoteCard, type Teaser } from './shared.ts';
-import type { QuoteGroupFields, SiteView, TeaserFields } from './site-view.ts';
+import { entityLink, MAX_CARRIERS, TYPE_LABELS, viewTeaser, type EntityLink, type QuoteCard, type Teaser } from './shared.ts';
+import type { QuoteGroupFields, SiteView } from './site-view.ts';
 
 const PROVENANCE: Record<string, string> = { declared: 'angegeben', extracted: 'aus dem Text', inferred: 'erschlossen' };
 
@@ -81,19 +81,10 @@ function fieldsJson(value: object | undefined): string {
 }
 
 /**
- * Teasers and quotation cards repeat across article pages (the bench corpus: ~60 per page) and
- * depend only on the link scope (the page's folder): memoised per site-view object and scope.
+ * Quotation cards repeat across article pages (the bench corpus: ~60 teasers and cards per page)
+ * and depend only on the link scope (the page's folder): memoised per site-view object and scope.
  */
-const teaserMemo = new WeakMap<TeaserFields, Map<string, Teaser>>();
 const cardMemo = new WeakMap<QuoteGroupFields, Map<string, Omit<QuoteCard, 'carriers'> & { carriers: { article: Teaser }[] }>>();
-
-function teaserOf(t: TeaserFields, h: Helpers, dir: string): Teaser {
-  let byDir = teaserMemo.get(t);
-  if (!byDir) teaserMemo.set(t, (byDir = new Map()));
-  let teaser = byDir.get(dir);
-  if (!teaser) byDir.set(dir, (teaser = teaserOfFields(t, h)));
-  return teaser;
-}
 
 
 /**
@@ -134,7 +125,7 @@ export function articleSpec(view: SiteView, ctx: RenderContext, a: EnrichedArtic
         moreCarriers: Math.max(0, g.size - MAX_CARRIERS),
         carriers: g.carriers.flatMap((id) => {
           const t = view.teaser(id);
-          return t ? [{ article: teaserOf(t, h, dir) }] : [];
+          return t ? [{ article: viewTeaser(t, h) }] : [];
         }),
       };
       byDir.set(dir, c);
@@ -156,7 +147,7 @@ export function articleSpec(view: SiteView, ctx: RenderContext, a: EnrichedArtic
       const e = view.entity(id);
       return e ? [entityLink(e, h)] : [];
     });
-    return [{ ...teaserOf(b, h, dir), shared }];
+    return [{ ...viewTeaser(b, h), shared }];
   });  const data = {
     article: {
       title: a.title,

@@ -8,7 +8,7 @@ import { passage } from '../format.ts';
 import { SCHEMA_TYPES } from './article.ts';
 import { speakerQuotesPath } from './quotes.ts';
 import { pages, pageTitle, paginationView, type PageSlice } from './paginate.ts';
-import { entityLink, MAX_CARRIERS, quoteCard, teaser, TYPE_LABELS, type Teaser } from './shared.ts';
+import { entityLink, MAX_CARRIERS, quoteCard, TYPE_LABELS } from './shared.ts';
 
 /** Quotation cards on an entity page; the rest are on zitate.html (a speaker can have thousands). */
 export const MAX_ENTITY_QUOTES = 50;
@@ -94,14 +94,15 @@ export function entityInputKeys(site: SiteModel, e: EntityInfo, events: string):
 function entityPage(site: SiteModel, ctx: RenderContext, e: EntityInfo, slice: Slice): SpecPage {
   const h = ctx.helpers(slice.path);
   // A loop, not flatMap with a spread: entity pages show ~30 passages per article of the corpus.
-  const passages: ({ article: Teaser } & ReturnType<typeof passage>)[] = [];
+  // Each passage names its article by id; the rendering thread puts in the teaser (passageTeasers).
+  const passages: ({ article: string } & ReturnType<typeof passage>)[] = [];
   for (const p of slice.items) {
     const a = site.byId.get(p.articleId);
     if (!a) continue;
     const text = p.block === 'title' ? a.title : a.blocks[p.block]?.text;
     if (text === undefined) continue;
     const { before, hit, after } = passage(text, p.start, Math.min(p.end, text.length));
-    passages.push({ article: teaser(site, a, h), before, hit, after });
+    passages.push({ article: a.id, before, hit, after });
   }
   // one card per statement (only the group's first member renders it), on the first page only
   const heads = slice.number > 1 ? [] : quoteHeads(site, e);
@@ -142,5 +143,6 @@ function entityPage(site: SiteModel, ctx: RenderContext, e: EntityInfo, slice: S
       ...(e.role && e.type === 'person' ? { jobTitle: e.role } : {}),
     }],
     ogType: e.type === 'person' ? 'profile' : 'website',
+    passageTeasers: true,
   });
 }

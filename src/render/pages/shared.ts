@@ -50,6 +50,20 @@ function makeTeaser(a: ArticleDigest, h: Helpers): Teaser {
   return teaserOfFields({ title: a.title, path: a.path, publisher: a.source?.name ?? null, published: a.published }, h);
 }
 
+/**
+ * The teaser of an article from the site view's fields (render/pages/site-view.ts), on any thread:
+ * teasers and quotation cards repeat across pages and depend only on the link scope, so they are
+ * memoised per site-view object and scope. Shared objects, as `teaser`'s.
+ */
+const viewMemo = new WeakMap<TeaserFields, Map<string, Teaser>>();
+export function viewTeaser(t: TeaserFields, h: Helpers): Teaser {
+  let byScope = viewMemo.get(t);
+  if (!byScope) viewMemo.set(t, (byScope = new Map()));
+  let teaser = byScope.get(h.scope);
+  if (!teaser) byScope.set(h.scope, (teaser = teaserOfFields(t, h)));
+  return teaser;
+}
+
 /** A teaser from what a teaser shows of an article (also what the threads' site view holds of it). */
 export function teaserOfFields(t: TeaserFields, h: Helpers): Teaser {
   return {
