@@ -86,7 +86,6 @@ function fieldsJson(value: object | undefined): string {
  */
 const cardMemo = new WeakMap<QuoteGroupFields, Map<string, Omit<QuoteCard, 'carriers'> & { carriers: { article: Teaser }[] }>>();
 
-
 /**
  * The article page of a full record (patched by the corpus stages), as a spec page with its body
  * source. `keyed: false`: the caller keys the page by its inputs (articleInputKey) and never asks
@@ -148,7 +147,8 @@ export function articleSpec(view: SiteView, ctx: RenderContext, a: EnrichedArtic
       return e ? [entityLink(e, h)] : [];
     });
     return [{ ...viewTeaser(b, h), shared }];
-  });  const data = {
+  });
+  const data = {
     article: {
       title: a.title,
       titleInferred: a.titleProvenance === 'inferred',
