@@ -172,6 +172,13 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
     const unsafe = checkOutputDir(options.outDir, { seedsDir: options.seedsDir });
     if (unsafe.length > 0) throw new BuildError(unsafe[0]!.message, unsafe);
   }
+  // A session's previous build may still be removing the output it replaced (write/ deferRemoval):
+  // waited for first, so that a rebuild right after does not compete with it for the disk and
+  // this thread (measured: ~0.3 s slower when it ran alongside the document stage).
+  if (options.session?.retiring) {
+    await options.session.retiring;
+    delete options.session.retiring;
+  }
   const loaded = await loadKnowledge(options.seedsDir);
   diagnostics.push(...loaded.diagnostics);
   if (!loaded.knowledge) throw new BuildError(`${CORPUS_FILE} ist ungültig; Build abgebrochen`, diagnostics);
@@ -291,12 +298,7 @@ async function writeSite(
   tick: () => void,
 ): Promise<void> {
   // The page manifest lives in the build cache: with it, keyed pages whose key did not change are linked, not rendered.
-  // A session's previous build may still be removing the output it replaced: never two at once.
   const session = options.session;
-  if (session?.retiring) {
-    await session.retiring;
-    delete session.retiring;
-  }
   const staged = await stageOutput(options.outDir, {
     ...(cacheDir !== undefined ? { manifest: path.join(cacheDir, 'pages.json'), salt: await pageSalt(theme, knowledge) } : {}),
     // `dev`: the new site is served as soon as it is in place; the old one goes meanwhile.

@@ -1,6 +1,6 @@
 /**
  * Profile of one session rebuild (what `presseschau dev` does after an edit), launcher:
- * bench/micro/dev.mjs. Usage: node bench/micro/dev.mjs <seeds folder> <work folder> [--edits=3] [--profile]
+ * bench/micro/dev.mjs. Usage: node bench/micro/dev.mjs <seeds folder> <work folder> [--edits=3] [--pause=MS] [--profile]
  * The seeds folder is hard-linked into <work>/seeds (edited files are unlinked first, so the
  * original is never touched); one full session build, then each edit is followed by a timed
  * rebuild. With --profile the last rebuild's main-thread CPU profile is written to
@@ -16,6 +16,8 @@ const [src, work] = process.argv.slice(2).filter((a) => !a.startsWith('--'));
 if (src === undefined || work === undefined) throw new Error('usage: dev.mjs <seeds> <work>');
 const edits = Number(process.argv.find((a) => a.startsWith('--edits='))?.slice(8) ?? 3);
 const profile = process.argv.includes('--profile');
+// --pause=MS: wait this long before each edit, as between an editor's saves (default 0: back to back)
+const pause = Number(process.argv.find((a) => a.startsWith('--pause='))?.slice(8) ?? 0);
 rmSync(work, { recursive: true, force: true });
 const seeds = path.join(work, 'seeds');
 mkdirSync(seeds, { recursive: true });
@@ -28,6 +30,7 @@ let t = performance.now();
 await build({ seedsDir: seeds, outDir, session });
 console.log(`full: ${(performance.now() - t).toFixed(0)} ms`);
 for (let k = 0; k < edits; k++) {
+  if (pause > 0) await new Promise((resolve) => setTimeout(resolve, pause));
   const name = articles[Math.floor(((k + 0.25) / edits) * articles.length)] as string;
   const file = path.join(seeds, name);
   const text = readFileSync(file, 'utf8');
