@@ -522,7 +522,7 @@ export async function stageOutput(outDir: string, options: StageOptions = {}): P
       return stats;
     },
     retired() {
-      return removal;
+      return removal.catch(() => {}); // without deferRemoval, commit has raised the failure already
     },
     async abort() {
       // Writes still under way must finish (or fail) before their folder goes.
