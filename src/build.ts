@@ -20,7 +20,7 @@ import type { AnyPage } from './model/page.ts';
 import type { Theme } from './model/theme.ts';
 import { pipelineVersion } from './cache/version.ts';
 import { defaultWorkers, startPool, type Pool } from './parallel/pool.ts';
-import { sessionPool, type BuildSession } from './session.ts';
+import { retired, sessionPool, type BuildSession } from './session.ts';
 import { renderInMemory, writePages } from './parallel/pages.ts';
 import { runDocumentStages } from './parallel/stage.ts';
 import { createContext } from './render/context.ts';
@@ -175,10 +175,7 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
   // A session's previous build may still be removing the output it replaced (write/ deferRemoval):
   // waited for first, so that a rebuild right after does not compete with it for the disk and
   // this thread (measured: ~0.3 s slower when it ran alongside the document stage).
-  if (options.session?.retiring) {
-    await options.session.retiring;
-    delete options.session.retiring;
-  }
+  if (options.session) await retired(options.session);
   const loaded = await loadKnowledge(options.seedsDir);
   diagnostics.push(...loaded.diagnostics);
   if (!loaded.knowledge) throw new BuildError(`${CORPUS_FILE} ist ungültig; Build abgebrochen`, diagnostics);

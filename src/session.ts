@@ -58,9 +58,14 @@ export function relocate(session: BuildSession, moved: ReadonlyMap<string, Recor
   }
 }
 
-export async function closeSession(session: BuildSession): Promise<void> {
+/** Wait until the last build's removal of the output it replaced (`retiring`) is over. */
+export async function retired(session: BuildSession): Promise<void> {
   await session.retiring;
   delete session.retiring;
+}
+
+export async function closeSession(session: BuildSession): Promise<void> {
+  await retired(session);
   await session.pool?.close();
   session.pool = undefined;
   session.documents.clear();

@@ -515,14 +515,14 @@ export async function stageOutput(outDir: string, options: StageOptions = {}): P
       // killed right here is ignored next time instead of vouching for the wrong files.
       if (options.manifest !== undefined) await saveManifest(options.manifest, out, salt, next);
       if (hadOld) {
-        removal = rm(old, { recursive: true, force: true });
-        if (options.deferRemoval) removal = removal.catch(() => {});
-        else await removal;
+        const removing = rm(old, { recursive: true, force: true });
+        removal = removing.catch(() => {}); // without deferRemoval the next line raises it
+        if (!options.deferRemoval) await removing;
       }
       return stats;
     },
     retired() {
-      return removal.catch(() => {}); // without deferRemoval, commit has raised the failure already
+      return removal;
     },
     async abort() {
       // Writes still under way must finish (or fail) before their folder goes.
