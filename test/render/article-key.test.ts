@@ -9,6 +9,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { deserialize, serialize } from 'node:v8';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ensureCorpus } from '../../bench/generate.ts';
 import { build, type BuildResult } from '../../src/build.ts';
@@ -19,7 +20,7 @@ import { isArticlePage, type ArticlePage } from '../../src/model/page.ts';
 import { createContext } from '../../src/render/context.ts';
 import { loadRecord } from '../../src/render/lazy.ts';
 import { articleInputKey, articlePages, articleSpec } from '../../src/render/pages/article.ts';
-import { siteView, siteViewData, type SiteView } from '../../src/render/pages/site-view.ts';
+import { siteView, siteViewData, type SiteView, type SiteViewData } from '../../src/render/pages/site-view.ts';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
 let root: string;
@@ -60,6 +61,26 @@ function recording(view: SiteView): { view: SiteView; seen: Set<string> } {
   };
 }
 
+describe('the site view the threads get', () => {
+  it('answers as the site model does, after the v8 round trip of the broadcast', () => {
+    const site = result.site!;
+    const view = siteView(deserialize(serialize(siteViewData(site))) as SiteViewData);
+    let related = 0;
+    for (const a of site.articles) {
+      expect(view.related(a.id)).toEqual(site.related.get(a.id) ?? []);
+      related += view.related(a.id).length;
+      const p = site.publisherOf.get(a.id);
+      expect(view.publisher(a.id)).toEqual(p ? { name: p.name, path: p.path } : undefined);
+      expect(view.teaser(a.id)).toEqual({ title: a.title, path: a.path, publisher: a.source?.name ?? null, published: a.published ? { date: a.published.date, provenance: a.published.provenance } : null });
+    }
+    expect(related).toBeGreaterThan(site.articles.length);
+    for (const e of site.entities.values()) expect(view.entity(e.id)).toEqual({ id: e.id, name: e.name, path: e.path, type: e.type });
+    expect(view.teaser('gibt-es-nicht')).toBeUndefined();
+    expect(view.related('gibt-es-nicht')).toEqual([]);
+    expect(view.publisher('gibt-es-nicht')).toBeUndefined();
+  });
+});
+
 describe('the input key of an article page', () => {
   it('looks up every site-view value the page reads', async () => {
     const site = result.site!;
@@ -90,12 +111,13 @@ describe('the input key of an article page', () => {
   it('changes with a value the page shows, and with the record', () => {
     const site = result.site!;
     const data = siteViewData(site);
-    const page = [...articlePages(site)].find((p): p is ArticlePage => isArticlePage(p) && data.related.get(p.source.patch.id)?.length !== 0);
+    const page = [...articlePages(site)].find((p): p is ArticlePage => isArticlePage(p) && siteView(data).related(p.source.patch.id).length !== 0);
     expect(page).toBeDefined();
     const key = articleInputKey(page!, siteView(data));
-    const other = data.related.get(page!.source.patch.id)![0]!.id;
-    const teasers = new Map(data.teasers);
-    teasers.set(other, { ...teasers.get(other)!, title: 'Ein anderer Titel' });
+    const other = siteView(data).related(page!.source.patch.id)[0]!.id;
+    const teasers = [...data.teasers];
+    const n = data.articles.indexOf(other);
+    teasers[n] = { ...teasers[n]!, title: 'Ein anderer Titel' };
     expect(articleInputKey(page!, siteView({ ...data, teasers }))).not.toBe(key);
     expect(articleInputKey({ ...page!, reads: { ...page!.reads!, record: 'anders' } }, siteView(data))).not.toBe(key);
     expect(articleInputKey(page!, siteView(data))).toBe(key);
