@@ -35,8 +35,12 @@ export interface PaginationView {
   links: { number: number; href: string | null; gap: boolean }[];
 }
 
-/** What templates/partials/pagination.eta shows; null when everything fits on one page. */
-export function paginationView(first: string, page: { number: number; count: number }, h: Helpers): PaginationView | null {
+/**
+ * What templates/partials/pagination.eta shows; null when everything fits on one page. `pathOf`:
+ * where page n is, when page 1 is not a file of its own (the build report's sections start on
+ * `_build/bericht.html#…`); default pagePath.
+ */
+export function paginationView(first: string, page: { number: number; count: number }, h: Pick<Helpers, 'href'>, pathOf: (n: number) => string = (n) => pagePath(first, n)): PaginationView | null {
   if (page.count <= 1) return null;
   const shown = new Set<number>([1, page.count]);
   for (let n = page.number - WINDOW; n <= page.number + WINDOW; n++) if (n >= 1 && n <= page.count) shown.add(n);
@@ -44,12 +48,12 @@ export function paginationView(first: string, page: { number: number; count: num
   const links = [...shown].sort((a, b) => a - b).map((n) => {
     const gap = n > last + 1;
     last = n;
-    return { number: n, href: n === page.number ? null : h.href(pagePath(first, n)), gap };
+    return { number: n, href: n === page.number ? null : h.href(pathOf(n)), gap };
   });
   return {
     label: `Seite ${page.number} von ${page.count}`,
-    prev: page.number > 1 ? h.href(pagePath(first, page.number - 1)) : null,
-    next: page.number < page.count ? h.href(pagePath(first, page.number + 1)) : null,
+    prev: page.number > 1 ? h.href(pathOf(page.number - 1)) : null,
+    next: page.number < page.count ? h.href(pathOf(page.number + 1)) : null,
     links,
   };
 }
