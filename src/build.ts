@@ -53,6 +53,12 @@ export interface BuildOptions {
   workers?: number;
   /** State kept between builds of one process (`dev`): its threads, and the files it need not read again (session.ts). */
   session?: BuildSession;
+  /**
+   * Keep the returned site model whole, for a caller that renders it again (tests, tools). By
+   * default the build lets go of its search postings once the search files are made
+   * (render/index.ts `consume`; ~0.5 GB at 100 000 articles), so `result.site` cannot make them again.
+   */
+  keepSite?: boolean;
 }
 
 function cacheDirFor(options: BuildOptions): string | undefined {
@@ -259,7 +265,7 @@ async function buildWith(
     const preview = options.session ? previewBase(options.seedsDir, site, viewData, ctx) : undefined;
     viewData = undefined;
     heap.collect();
-    const pages: Iterable<AnyPage> = renderSite(site, theme, ctx);
+    const pages: Iterable<AnyPage> = renderSite(site, theme, ctx, { consume: options.keepSite !== true });
     if (options.write === false) {
       result.pages = await renderInMemory(pages, pool, records);
       await viewSent;

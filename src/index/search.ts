@@ -158,47 +158,97 @@ function partitionByField(list: Int32Array, n: number): Int32Array | undefined {
   return out;
 }
 
+/** Ints in the forward stream's first slab; each next slab is twice as big, up to SLAB_MAX. */
+const SLAB_MIN = 1 << 14;
+/**
+ * 64 MiB: above glibc's largest mmap threshold (32 MiB on 64 bits), so a full slab is a mapping of
+ * its own that goes back to the system when it is freed, not a hole in the heap that only later
+ * allocations of this process can reuse.
+ */
+const SLAB_MAX = 1 << 24;
+
 /**
  * The inverted index, merged document by document from their analyses (which may have been made
- * on other threads, in any order): term → flat [field, doc, frequency, …] in a growing Int32Array
- * per term (no nested maps: at 10 000 articles that is ~3 million postings, and objects per
- * posting were hundreds of megabytes). Documents may be added under provisional numbers and
- * renumbered once the final order is known.
+ * on other threads, in any order). While documents come in, their postings are appended as
+ * [term, field, frequency] triples to a forward stream in big slabs (no per-term arrays growing
+ * with slack: at 100 000 articles ~40 million postings); the first query inverts that stream into
+ * one array, term by term, [field, doc, frequency, …] in the order the documents came in, and
+ * frees the stream. Documents added after a query are merged in at the next one. Documents may be
+ * added under provisional numbers and renumbered once the final order is known. `release` lets
+ * go of everything once the search files are made.
  */
 export class Postings {
   private readonly ids = new Map<string, number>();
   private readonly terms: string[] = [];
-  private lists: Int32Array[] = [];
-  private used: number[] = [];
   private lengths: number[][] = [];
+  /** Forward stream: [term, field, frequency] triples of the documents added since the last inversion. */
+  private slabs: Int32Array[] = [];
+  /** Ints used in the last slab. */
+  private fill = 0;
+  /** Per add since the last inversion: its document and how many triples it appended, in turn. */
+  private runs: number[] = [];
+  /** Postings per term in the forward stream. */
+  private pending = new Int32Array(1024);
+  /** The inverted postings: term t's triples are data[3·start[t] … 3·start[t + 1]). */
+  private data = new Int32Array(0);
+  private start = new Int32Array(1);
+  private released = false;
 
   /** Documents added (numbered 0 … count − 1 once renumbered). */
   get count(): number {
     return this.lengths.length;
   }
 
+  /**
+   * Lets go of every posting (at 100 000 articles ~0.5 GB outside the heap): for a build that has
+   * made its search files and needs the memory for the pages still to come. Any use afterwards throws.
+   */
+  release(): void {
+    this.released = true;
+    this.ids.clear();
+    this.byVocabulary = new NumberMap();
+    this.terms.length = 0;
+    this.lengths = [];
+    this.slabs = [];
+    this.fill = 0;
+    this.runs = [];
+    this.pending = new Int32Array(0);
+    this.data = new Int32Array(0);
+    this.start = new Int32Array(1);
+  }
+
+  private live(): void {
+    if (this.released) throw new Error('search: die Postings sind schon freigegeben (release); die Suchdateien sind geschrieben');
+  }
+
   add(doc: number, fields: readonly FieldAnalysis[]): void {
+    this.live();
     this.lengths[doc] = fields.map((f) => f.length);
+    const before = this.appended;
     fields.forEach((f, field) => {
-      for (let i = 0; i < f.terms.length; i++) this.post(this.termId(f.terms[i] as string), field, doc, f.counts[i] as number); // terms and counts are parallel
+      for (let i = 0; i < f.terms.length; i++) this.post(this.termId(f.terms[i] as string), field, f.counts[i] as number); // terms and counts are parallel
     });
+    this.runs.push(doc, this.appended - before);
   }
 
   /** Vocabulary number → term number, for addCoded. */
-  private readonly byVocabulary = new NumberMap();
+  private byVocabulary = new NumberMap();
 
   /** `add` for fields whose terms are numbers of `vocabulary` (its names by number). */
   addCoded(doc: number, fields: readonly CodedField[], vocabulary: readonly string[]): void {
+    this.live();
     const local = this.byVocabulary;
     this.lengths[doc] = fields.map((f) => f.length);
+    const before = this.appended;
     fields.forEach((f, field) => {
       for (let i = 0; i < f.terms.length; i++) {
         const v = f.terms[i] as number;
         let t = local.get(v);
         if (t === -1) local.set(v, (t = this.termId(vocabulary[v] as string)));
-        this.post(t, field, doc, f.counts[i] as number);
+        this.post(t, field, f.counts[i] as number);
       }
     });
+    this.runs.push(doc, this.appended - before);
   }
 
   private termId(term: string): number {
@@ -207,33 +257,104 @@ export class Postings {
       t = this.terms.length;
       this.ids.set(term, t);
       this.terms.push(term);
-      this.lists.push(new Int32Array(6));
-      this.used.push(0);
     }
     return t;
   }
 
-  private post(t: number, field: number, doc: number, count: number): void {
-    let list = this.lists[t] as Int32Array; // one list per term id
-    const at = this.used[t] as number;
-    if (at + 3 > list.length) {
-      // 1.5×, a multiple of 3: at 100 000 articles doubling left ~200 MB of postings unused
-      const grown = new Int32Array(3 * Math.ceil((list.length * 1.5) / 3));
-      grown.set(list);
-      this.lists[t] = list = grown;
+  /** Triples in the forward stream. */
+  private appended = 0;
+
+  private post(t: number, field: number, count: number): void {
+    let slab = this.slabs[this.slabs.length - 1];
+    if (slab === undefined || this.fill + 3 > slab.length) {
+      // a multiple of 3, so a triple never straddles two slabs
+      const size = 3 * Math.floor(Math.min(SLAB_MAX, SLAB_MIN << this.slabs.length) / 3);
+      this.slabs.push((slab = new Int32Array(size)));
+      this.fill = 0;
     }
-    list[at] = field;
-    list[at + 1] = doc;
-    list[at + 2] = count;
-    this.used[t] = at + 3;
+    slab[this.fill] = t;
+    slab[this.fill + 1] = field;
+    slab[this.fill + 2] = count;
+    this.fill += 3;
+    this.appended += 1;
+    if (t >= this.pending.length) {
+      const grown = new Int32Array(Math.max(t + 1, this.pending.length * 2));
+      grown.set(this.pending);
+      this.pending = grown;
+    }
+    this.pending[t] = (this.pending[t] as number) + 1;
+  }
+
+  /**
+   * The forward stream merged into the inverted postings (a counting sort by term: each term's
+   * earlier postings first, then the new ones in the order they came), slab by slab, each freed
+   * once it is read.
+   */
+  private invert(): void {
+    this.live();
+    if (this.appended === 0) return;
+    const terms = this.terms.length;
+    const old = this.data;
+    const oldStart = this.start;
+    const start = new Int32Array(terms + 1);
+    for (let t = 0; t < terms; t++) {
+      const before = t + 1 < oldStart.length ? (oldStart[t + 1] as number) - (oldStart[t] as number) : 0;
+      start[t + 1] = (start[t] as number) + before + (t < this.pending.length ? (this.pending[t] as number) : 0);
+    }
+    const data = new Int32Array(3 * (start[terms] as number));
+    const at = new Int32Array(terms);
+    for (let t = 0; t < terms; t++) {
+      const from = t + 1 < oldStart.length ? (oldStart[t] as number) : 0;
+      const to = t + 1 < oldStart.length ? (oldStart[t + 1] as number) : 0;
+      data.set(old.subarray(3 * from, 3 * to), 3 * (start[t] as number));
+      at[t] = (start[t] as number) + to - from;
+    }
+    this.data = new Int32Array(0); // the old array goes before the slabs are read
+    const slabs = this.slabs;
+    this.slabs = [];
+    let slab = 0;
+    let pos = 0;
+    const runs = this.runs;
+    for (let r = 0; r < runs.length; r += 2) {
+      const doc = runs[r] as number;
+      for (let k = runs[r + 1] as number; k > 0; k--) {
+        let s = slabs[slab] as Int32Array;
+        if (pos >= s.length) {
+          slabs[slab] = new Int32Array(0); // read: let it go
+          s = slabs[++slab] as Int32Array;
+          pos = 0;
+        }
+        const t = s[pos] as number;
+        const i = 3 * (at[t] as number);
+        at[t] = (at[t] as number) + 1;
+        data[i] = s[pos + 1] as number;
+        data[i + 1] = doc;
+        data[i + 2] = s[pos + 2] as number;
+        pos += 3;
+      }
+    }
+    this.data = data;
+    this.start = start;
+    this.fill = 0;
+    this.appended = 0;
+    this.runs = [];
+    this.pending = new Int32Array(1024);
+  }
+
+  /** Term t's triples [field, doc, frequency, …], in the order they came. */
+  private listOf(t: number): Int32Array {
+    this.invert();
+    if (t + 1 >= this.start.length) return new Int32Array(0);
+    return this.data.subarray(3 * (this.start[t] as number), 3 * (this.start[t + 1] as number));
   }
 
   /** `order[provisional] = final` for every document added so far; lengths follow. */
   renumber(order: ArrayLike<number>): void {
-    this.lists.forEach((list, t) => {
-      const n = this.used[t] as number;
-      for (let i = 1; i < n; i += 3) list[i] = order[list[i] as number] as number;
-    });
+    this.live();
+    const data = this.data;
+    for (let i = 1; i < data.length; i += 3) data[i] = order[data[i] as number] as number;
+    const runs = this.runs;
+    for (let r = 0; r < runs.length; r += 2) runs[r] = order[runs[r] as number] as number;
     const lengths: number[][] = [];
     this.lengths.forEach((l, doc) => {
       lengths[order[doc] as number] = l;
@@ -243,6 +364,7 @@ export class Postings {
 
   /** Field lengths and their averages as MiniSearch defines them (unique raw tokens; running average in document order). */
   fieldLengths(): { lengths: number[][]; avg: number[] } {
+    this.live();
     const avg = SEARCH_FIELDS.map(() => 0);
     const lengths = this.lengths;
     for (let id = 0; id < lengths.length; id++) {
@@ -257,6 +379,7 @@ export class Postings {
 
   /** Term numbers in term order (code units, as the shards are keyed). */
   termOrder(): number[] {
+    this.live();
     return this.terms.map((_, t) => t).sort((a, b) => {
       const x = this.terms[a] as string;
       const y = this.terms[b] as string;
@@ -270,8 +393,8 @@ export class Postings {
 
   /** The postings of term `t`, ordered by field, then document: [field, doc, frequency, …]. */
   private sorted(t: number): Int32Array {
-    const list = this.lists[t] as Int32Array;
-    const n = (this.used[t] as number) / 3;
+    const list = this.listOf(t);
+    const n = list.length / 3;
     // Usually in order already (documents arrive in file order, which is mostly id order).
     let inOrder = true;
     for (let k = 1; k < n && inOrder; k++) {
@@ -340,8 +463,8 @@ export class Postings {
    * a posting `"doc":freq`.
    */
   entrySize(t: number): number {
-    const list = this.lists[t] as Int32Array;
-    const n = this.used[t] as number;
+    const list = this.listOf(t);
+    const n = list.length;
     const term = JSON.stringify(this.terms[t]).length;
     if (n === 0) return term + 5;
     const fields = new Set<number>();

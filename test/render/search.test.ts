@@ -332,3 +332,45 @@ describe('term shards keyed by their postings (Postings.shardKey)', () => {
     expect(again).toEqual(new Map([...before].map(([p, [k]]) => [p, k])));
   });
 });
+
+describe('Postings: the forward stream and its inversion', () => {
+  const fieldsOf = (i: number) => analyseFields([`Gipfel ${i % 7 ? 'Kim' : ''}`, i % 3 ? 'Putin' : 'Wostotschny', `Vertrag ${'Munition '.repeat(i % 5)}Wort${i % 97} Zahl${i % 1013} Pjöngjang`]);
+  const dumpOf = (p: Postings) => p.termOrder().map((t) => p.entryJson(t));
+
+  it('gives the same entries whether the documents are queried in between or not, across many slabs', () => {
+    // ~12 postings a document: 4 000 documents fill several slabs of the forward stream
+    const ids = Array.from({ length: 4000 }, (_, i) => i);
+    const once = new Postings();
+    for (const i of ids) once.add(i, fieldsOf(i));
+    const inTurns = new Postings();
+    const sizes: number[] = [];
+    for (const i of ids) {
+      inTurns.add(i, fieldsOf(i));
+      // queried after some adds: later documents are merged into the inverted postings
+      if (i % 997 === 0) sizes.push(inTurns.termOrder().reduce((n, t) => n + inTurns.entrySize(t), 0));
+    }
+    expect(dumpOf(inTurns)).toEqual(dumpOf(once));
+    expect(inTurns.fieldLengths()).toEqual(once.fieldLengths());
+    expect(sizes).toEqual([...sizes].sort((a, b) => a - b));
+    expect(new Set(sizes).size).toBe(sizes.length);
+    // the first slabs hold 16 384 ints: this corpus needs more than one
+    expect(once.termOrder().reduce((n, t) => n + (once.entryJson(t).match(/":/g)?.length ?? 0), 0)).toBeGreaterThan(16_384 / 3);
+  });
+
+  it('renumbers documents before and after the inversion alike', () => {
+    const n = 600;
+    const order = Array.from({ length: n }, (_, i) => (i * 7) % n); // a permutation (7 and 600 coprime)
+    const expected = new Postings();
+    order.forEach((final, provisional) => expected.add(final, fieldsOf(provisional)));
+    const before = new Postings();
+    for (let i = 0; i < n; i++) before.add(i, fieldsOf(i));
+    before.renumber(order);
+    const after = new Postings();
+    for (let i = 0; i < n; i++) after.add(i, fieldsOf(i));
+    after.termOrder(); // inverted first
+    after.renumber(order);
+    expect(dumpOf(before)).toEqual(dumpOf(expected));
+    expect(dumpOf(after)).toEqual(dumpOf(expected));
+    expect(before.fieldLengths()).toEqual(expected.fieldLengths());
+  });
+});
