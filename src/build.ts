@@ -16,7 +16,7 @@ import { loadTheme } from './ingest/templates.ts';
 import { diag, type Diagnostic } from './model/diagnostic.ts';
 import type { ArticleDigest } from './model/digest.ts';
 import type { Knowledge } from './model/knowledge.ts';
-import type { AnyPage } from './model/page.ts';
+import type { SiteItem } from './model/page.ts';
 import type { Theme } from './model/theme.ts';
 import { pipelineVersion } from './cache/version.ts';
 import { defaultWorkers, startPool, type Pool } from './parallel/pool.ts';
@@ -265,7 +265,7 @@ async function buildWith(
     const preview = options.session ? previewBase(options.seedsDir, site, viewData, ctx) : undefined;
     viewData = undefined;
     heap.collect();
-    const pages: Iterable<AnyPage> = renderSite(site, theme, ctx, { consume: options.keepSite !== true });
+    const pages: Iterable<SiteItem> = renderSite(site, theme, ctx, { consume: options.keepSite !== true });
     if (options.write === false) {
       result.pages = await renderInMemory(pages, pool, records);
       await viewSent;
@@ -289,7 +289,7 @@ async function buildWith(
 
 async function writeSite(
   options: BuildOptions,
-  pages: Iterable<AnyPage>,
+  pages: Iterable<SiteItem>,
   pool: Pool,
   records: RecordReader | undefined,
   cacheDir: string | undefined,

@@ -130,13 +130,29 @@ export interface PartedPage {
   file: PartedFile;
 }
 
+/**
+ * Every article page, made one by one when the writer asks for the next (renderSite's `consume`,
+ * what the build uses). The threads take ~100 s to render the article pages of 100 000 articles
+ * while the main thread goes on with the corpus pages; queued as objects they held ~150 MB of the
+ * main heap through the build's peak, as a stream only the batches under way are made.
+ */
+export interface ArticleStream {
+  kind: 'articles';
+  /** The article pages in site order; each is made when `next` is called. */
+  pages: Iterator<ArticlePage>;
+}
+
 export type AnyPage = Page | ChunkedPage | LazyPage | SpecPage | RecordsPage | PartedPage | ArticlePage;
+
+/** What renderSite yields: pages, and with `consume` the article pages as one stream. */
+export type SiteItem = AnyPage | ArticleStream;
 
 export const isLazyPage = (p: AnyPage): p is LazyPage => typeof (p as Partial<LazyPage>).render === 'function';
 export const isSpecPage = (p: AnyPage): p is SpecPage => (p as Partial<SpecPage>).kind === 'spec';
 export const isRecordsPage = (p: AnyPage): p is RecordsPage => (p as Partial<RecordsPage>).kind === 'records';
 export const isPartedPage = (p: AnyPage): p is PartedPage => (p as Partial<PartedPage>).kind === 'parts';
 export const isArticlePage = (p: AnyPage): p is ArticlePage => (p as Partial<ArticlePage>).kind === 'article';
+export const isArticleStream = (p: SiteItem): p is ArticleStream => (p as Partial<ArticleStream>).kind === 'articles';
 
 /** Joins chunked content (for in-memory builds and tests); strings and bytes pass unchanged. */
 export function contentToValue(content: PageContent): string | Uint8Array {

@@ -14,7 +14,7 @@
  * Every other file is written by this thread through write/.
  */
 import type { RecordReader } from '../cache/store.ts';
-import { contentToValue, isArticlePage, isLazyPage, isPartedPage, isRecordsPage, isSpecPage, partedText, type AnyPage, type ArticlePage, type SpecPage } from '../model/page.ts';
+import { contentToValue, isArticlePage, isArticleStream, isLazyPage, isPartedPage, isRecordsPage, isSpecPage, partedText, type ArticlePage, type SiteItem, type SpecPage } from '../model/page.ts';
 import { specKeyOf } from '../render/lazy.ts';
 import { recordsFile, recordsPageText } from '../render/pages/api.ts';
 import type { Claim, StagedOutput, Target } from '../write/index.ts';
@@ -92,7 +92,7 @@ class Background {
  * caller removes that folder (staged.abort) — while a thread still writes into it, the removal
  * fails (ENOTEMPTY) and its error, not the page's, would reach the user.
  */
-export async function writePages(pages: Iterable<AnyPage>, staged: StagedOutput, pool: Pool, records: RecordReader | undefined, tick: () => void): Promise<void> {
+export async function writePages(pages: Iterable<SiteItem>, staged: StagedOutput, pool: Pool, records: RecordReader | undefined, tick: () => void): Promise<void> {
   const threads = Math.max(1, pool.threads);
   // Enough article batches ahead that the threads never starve while this thread builds a big page.
   // About a second of work per thread queued: the main thread may be busy that long with one of its own pages.
@@ -118,10 +118,25 @@ export async function writePages(pages: Iterable<AnyPage>, staged: StagedOutput,
       else throw new Error(`build: ${item.target.path} nicht geschrieben`);
     });
   };
+  /** An ArticleStream's pages not yet taken (renderSite `consume`): made a batch at a time, when a thread has room. */
+  let streams: Iterator<ArticlePage>[] = [];
+  const fromStreams = (items: typeof queue) => {
+    while (items.length < PAGE_BATCH && streams.length > 0) {
+      const next = (streams[0] as Iterator<ArticlePage>).next();
+      if (next.done === true) streams = streams.slice(1);
+      else {
+        items.push({ page: next.value, target: staged.reserve(next.value.path) });
+        tick();
+      }
+    }
+  };
+  const waiting = () => queue.length > 0 || streams.length > 0;
   let stopped = false;
   const pump = () => {
-    while (!stopped && queue.length > 0 && articleJobs.size < articleJobs.window) {
+    while (!stopped && waiting() && articleJobs.size < articleJobs.window) {
       const items = queue.splice(0, PAGE_BATCH);
+      fromStreams(items);
+      if (items.length === 0) break;
       articleJobs.start(async () => {
         await runArticles(items);
         pump();
@@ -158,6 +173,11 @@ export async function writePages(pages: Iterable<AnyPage>, staged: StagedOutput,
         walked = performance.now();
       }
       articleJobs.check();
+      if (isArticleStream(page)) {
+        streams.push(page.pages);
+        pump();
+        continue;
+      }
       if (isArticlePage(page)) {
         queue.push({ page, target: staged.reserve(page.path) });
         if (queue.length >= PAGE_BATCH) pump();
@@ -181,7 +201,7 @@ export async function writePages(pages: Iterable<AnyPage>, staged: StagedOutput,
       tick();
     }
     await flushSpecs();
-    while (queue.length > 0 || articleJobs.size > 0) {
+    while (waiting() || articleJobs.size > 0) {
       pump();
       await articleJobs.drain();
     }
@@ -191,12 +211,18 @@ export async function writePages(pages: Iterable<AnyPage>, staged: StagedOutput,
 }
 
 /** `build({ write: false })`: every page as its content, spec and article pages rendered by the pool. */
-export async function renderInMemory(pages: Iterable<AnyPage>, pool: Pool, records: RecordReader | undefined): Promise<Map<string, string | Uint8Array>> {
+export async function renderInMemory(pages: Iterable<SiteItem>, pool: Pool, records: RecordReader | undefined): Promise<Map<string, string | Uint8Array>> {
   const out = new Map<string, string | Uint8Array>();
   const specs: SpecJob[] = [];
   const articles: ArticlePage[] = [];
   const decoder = new TextDecoder();
-  for (const p of pages) {
+  const each = function* (): Generator<Exclude<SiteItem, { kind: 'articles' }>> {
+    for (const p of pages) {
+      if (isArticleStream(p)) for (let n = p.pages.next(); n.done !== true; n = p.pages.next()) yield n.value;
+      else yield p;
+    }
+  };
+  for (const p of each()) {
     if (isSpecPage(p)) {
       specs.push(specJob(p).job);
       out.set(p.path, '');

@@ -4,7 +4,7 @@
  */
 import type { SiteModel } from '../index/index.ts';
 import type { RecordReader } from '../cache/store.ts';
-import { contentToValue, isArticlePage, isLazyPage, isPartedPage, isRecordsPage, isSpecPage, partedText, type AnyPage } from '../model/page.ts';
+import { contentToValue, isArticlePage, isLazyPage, isPartedPage, isRecordsPage, isSpecPage, partedText, type AnyPage, type SiteItem } from '../model/page.ts';
 import type { Theme } from '../model/theme.ts';
 import { createContext, type RenderContext } from './context.ts';
 import { apiPages, recordsPageText } from './pages/api.ts';
@@ -58,14 +58,18 @@ export interface RenderOptions {
    * The caller renders this site once and renders each page before it asks for the next (the
    * build's writer does): what only some pages need is let go once they are made — the search
    * postings after the search files (~0.6 GB outside the heap at 100 000 articles, held otherwise
-   * while the threads make the article pages, when the build's memory peaks).
+   * while the threads make the article pages, when the build's memory peaks) — and the article
+   * pages come as one ArticleStream, made as the threads are ready for them, not queued whole.
    */
   consume?: boolean;
 }
 
-export function* renderSite(site: SiteModel, theme: Theme, ctx: RenderContext = createContext(site.knowledge.site, theme), options: RenderOptions = {}): Generator<AnyPage> {
+export function renderSite(site: SiteModel, theme: Theme, ctx?: RenderContext, options?: RenderOptions & { consume?: false }): Generator<AnyPage>;
+export function renderSite(site: SiteModel, theme: Theme, ctx: RenderContext | undefined, options: RenderOptions): Generator<SiteItem>;
+export function* renderSite(site: SiteModel, theme: Theme, ctx: RenderContext = createContext(site.knowledge.site, theme), options: RenderOptions = {}): Generator<SiteItem> {
   for (const builder of pageBuilders) {
-    yield* builder(site, ctx);
+    if (options.consume && builder === articlePages) yield { kind: 'articles', pages: articlePages(site) };
+    else yield* builder(site, ctx);
     if (options.consume && builder === searchPages) site.search.release();
   }
 }

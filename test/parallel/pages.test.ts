@@ -8,7 +8,7 @@ import { existsSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'nod
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, expect, it } from 'vitest';
-import type { AnyPage, ArticlePage } from '../../src/model/page.ts';
+import type { AnyPage, ArticlePage, SiteItem } from '../../src/model/page.ts';
 import { writePages } from '../../src/parallel/pages.ts';
 import type { Pool } from '../../src/parallel/pool.ts';
 import { stageOutput, type Placed, type Target } from '../../src/write/index.ts';
@@ -67,4 +67,53 @@ it('waits for the jobs under way before raising the failing page’s error; the 
   expect(existsSync(staged.staging)).toBe(false);
   expect(readdirSync(work)).toEqual(['dist']);
   expect(readdirSync(out).sort()).toEqual(['.presseschau-output', 'index.html']);
+});
+
+/** A pool that writes each job of article pages after a short wait, counting the pages it got. */
+function steadyPool(got: string[]): Pool {
+  return {
+    threads: 2,
+    async run(kind: string, request: unknown) {
+      if (kind !== 'articles') throw new Error(`unexpected job ${kind}`);
+      const items = (request as { items: { page: ArticlePage; target: Target }[] }).items;
+      await new Promise((resolve) => setTimeout(resolve, 2));
+      return items.map(({ page, target }) => {
+        writeFileSync(target.abs, page.path);
+        got.push(page.path);
+        return { key: page.path, size: page.path.length, linked: false } satisfies Placed;
+      });
+    },
+    broadcast: () => Promise.resolve([]),
+    close: () => Promise.resolve(),
+    localReader: () => undefined,
+  } as unknown as Pool;
+}
+
+it('takes an ArticleStream’s pages as the threads have room, while the walk goes on with the pages after it', async () => {
+  work = mkdtempSync(path.join(os.tmpdir(), 'presseschau-pages-'));
+  const total = 3000;
+  let made = 0;
+  const stream = (function* (): Generator<ArticlePage> {
+    for (let i = 0; i < total; i++) {
+      made++;
+      yield { kind: 'article', path: `artikel/a${i}.html`, source: {} } as unknown as ArticlePage;
+    }
+  })();
+  /** How many article pages were made when the walk asked for the page after the stream. */
+  let madeWhenWalkedOn = -1;
+  const items = function* (): Generator<SiteItem> {
+    yield { kind: 'articles', pages: stream };
+    madeWhenWalkedOn = made;
+    for (let i = 0; i < 5; i++) yield { path: `liste-${i}.html`, content: `Liste ${i}` };
+  };
+  const got: string[] = [];
+  const staged = await stageOutput(path.join(work, 'dist'));
+  await writePages(items(), staged, steadyPool(got), undefined, () => {});
+  await staged.commit();
+  // bounded by the jobs in flight (2 threads × 32 batches × 16 pages), not the whole stream
+  expect(madeWhenWalkedOn).toBeGreaterThan(0);
+  expect(madeWhenWalkedOn).toBeLessThanOrEqual(2 * 32 * 16);
+  expect(got).toEqual(Array.from({ length: total }, (_, i) => `artikel/a${i}.html`));
+  expect(readdirSync(path.join(work, 'dist', 'artikel')).length).toBe(total);
+  expect(readdirSync(path.join(work, 'dist')).filter((f) => f.startsWith('liste-')).length).toBe(5);
 });

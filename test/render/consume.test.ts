@@ -1,7 +1,7 @@
 /**
  * renderSite's `consume` (what the build uses): the search postings are let go right after the
- * search files, before the pages that come after them, and the pages are the same bytes as
- * without it.
+ * search files, before the pages that come after them; the article pages come as one stream, made
+ * when the writer takes them; and the pages are the same bytes as without it.
  */
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -10,6 +10,7 @@ import { memoryStore } from '../../src/cache/store.ts';
 import { buildSiteModel } from '../../src/index/index.ts';
 import { analyseFields, Postings, searchFields } from '../../src/index/search.ts';
 import { loadTheme } from '../../src/ingest/templates.ts';
+import { isArticleStream, type ArticlePage } from '../../src/model/page.ts';
 import { renderEnv, renderInline, renderSite } from '../../src/render/index.ts';
 import { articles, knowledge } from './fixtures/site.ts';
 
@@ -29,12 +30,31 @@ async function render(consume: boolean) {
       return false;
     }
   };
+  const text = (content: string | Uint8Array) => (typeof content === 'string' ? content : new TextDecoder().decode(content));
+  /** With consume: the article stream, taken only after every other page, as a slow writer's threads might. */
+  let stream: { at: number; pages: Iterator<ArticlePage> } | undefined;
+  let streams = 0;
+  const order: string[] = [];
   for (const p of renderSite(site, theme, env.ctx, { consume })) {
+    if (isArticleStream(p)) {
+      stream = { at: order.length, pages: p.pages };
+      streams++;
+      continue;
+    }
     live.push(usable());
-    const content = renderInline(p, env);
-    pages.set(p.path, typeof content === 'string' ? content : new TextDecoder().decode(content));
+    order.push(p.path);
+    pages.set(p.path, text(renderInline(p, env)));
   }
-  return { pages, live, order: [...pages.keys()], usableAfter: usable() };
+  const articlesLate: string[] = [];
+  for (let n = stream?.pages.next(); n !== undefined && n.done !== true; n = stream?.pages.next()) {
+    articlesLate.push(n.value.path);
+    pages.set(n.value.path, text(renderInline(n.value, env)));
+  }
+  if (stream) {
+    order.splice(stream.at, 0, ...articlesLate);
+    live.splice(stream.at, 0, ...articlesLate.map(() => true)); // as if made when the stream came
+  }
+  return { pages, live, order, usableAfter: usable(), streams, articlesLate };
 }
 
 describe('renderSite with consume', () => {
@@ -44,6 +64,17 @@ describe('renderSite with consume', () => {
     expect(consumed.order).toEqual(plain.order);
     expect(consumed.pages).toEqual(plain.pages);
     expect(plain.usableAfter).toBe(true);
+  });
+
+  it('hands the article pages on as one stream, whose pages are made when taken, after the postings are gone', async () => {
+    const plain = await render(false);
+    const consumed = await render(true);
+    expect(plain.streams).toBe(0);
+    expect(consumed.streams).toBe(1);
+    const articles = plain.order.filter((p) => p.startsWith('artikel/'));
+    expect(articles.length).toBeGreaterThan(2);
+    expect(consumed.articlesLate).toEqual(articles);
+    expect(consumed.usableAfter).toBe(false); // they were made after release, and are the same bytes (test above)
   });
 
   it('lets go of the postings once the last search file is made, and makes the search files right after the article pages', async () => {
