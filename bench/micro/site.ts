@@ -14,10 +14,10 @@ import { linkQuotes } from '../../src/index/quotes.ts';
 import { relatedArticles } from '../../src/index/related.ts';
 import { memoryStore } from '../../src/cache/store.ts';
 import { compileKnowledge, enrich } from '../../src/enrich/index.ts';
-import { digestOf } from '../../src/index/digest.ts';
+import { digestOf, packedDigest } from '../../src/index/digest.ts';
 import { ingest } from '../../src/ingest/index.ts';
 import { loadTheme } from '../../src/ingest/templates.ts';
-import type { ArticleDigest, FullDigest } from '../../src/model/digest.ts';
+import type { ArticleDigest } from '../../src/model/digest.ts';
 import type { EnrichedArticle } from '../../src/model/enriched.ts';
 import type { Knowledge } from '../../src/model/knowledge.ts';
 import type { Page } from '../../src/model/page.ts';
@@ -71,13 +71,14 @@ for (let r = 0; r < runs; r++) {
   note('index', cpu(() => { site = buildSiteModel(recs, knowledge, { files, diagnostics: [] }, records); }));
   // the index steps one by one (same order and inputs as buildSiteModel)
   let linked: ArticleDigest[] = [];
-  const digests = recs.map((r) => digestOf(r));
-  note('  linkQuotes', cpu(() => { linked = linkQuotes([...digests].sort((a, b) => (a.id < b.id ? -1 : 1))); }));
+  const full = recs.map((r) => digestOf(r)).sort((a, b) => (a.id < b.id ? -1 : 1));
+  const digests = full.map(packedDigest); // as buildSiteModel hands them on
+  note('  linkQuotes', cpu(() => { linked = linkQuotes(digests); }));
   let newest: ArticleDigest[] = [];
   note('  chronology', cpu(() => { newest = chronology(linked); }));
   note('  buildEntities', cpu(() => buildEntities(newest, knowledge, collator)));
   note('  groups', cpu(() => { groupPublishers(newest, collator); groupEvents(newest, knowledge.events); quoteGroups(linked); }));
-  note("  relatedArticles", cpu(() => relatedArticles(linked as FullDigest[]))); // digestOf: every block
+  note("  relatedArticles", cpu(() => relatedArticles(full))); // digestOf: every block
   gc();
   const s = site as unknown as SiteModel; // assigned inside the timed closure above
   let pages = 0;

@@ -6,6 +6,7 @@
  */
 import type { ArticleDigest, FirstMention, FullDigest, RecordPatch } from '../model/digest.ts';
 import type { EnrichedArticle, Occurrence } from '../model/enriched.ts';
+import { packText } from '../model/packed-text.ts';
 import { quoteTermsOf } from './features.ts';
 
 /** The lower-cased event keywords of corpus.yml: what `topics` looks for (the coverage page). */
@@ -35,16 +36,22 @@ export function digestOf(record: EnrichedArticle, needles: readonly string[] = [
 
 /**
  * The digest without the text of blocks no corpus page shows (see ArticleDigest.blocks): kept are
- * the first paragraph, the first block and every block an entity is first mentioned in. In place.
+ * the first paragraph, the first block and every block an entity is first mentioned in, their
+ * text packed (model/packed-text.ts). In place.
  */
 export function leanDigest(d: FullDigest): ArticleDigest {
   const keep = new Set<number>([0]);
   const lede = d.blocks.findIndex((b) => b.type === 'paragraph');
   if (lede !== -1) keep.add(lede);
   for (const e of d.entities) if (e.first && e.first.block !== 'title') keep.add(e.first.block);
-  const lean: ArticleDigest = d;
-  lean.blocks = d.blocks.map((b, i) => (keep.has(i) ? b : null));
+  const lean = d as unknown as ArticleDigest;
+  lean.blocks = d.blocks.map((b, i) => (keep.has(i) ? { ...b, text: packText(b.text) } : null));
   return lean;
+}
+
+/** A digest with every block kept, packed as a lean digest's are (index/ from full records: tests, tools). Not in place. */
+export function packedDigest(d: FullDigest): ArticleDigest {
+  return { ...d, blocks: d.blocks.map((b) => ({ ...b, text: packText(b.text) })) };
 }
 
 export function firstMention(occurrences: readonly Occurrence[]): FirstMention | null {
@@ -62,7 +69,7 @@ export function firstMention(occurrences: readonly Occurrence[]): FirstMention |
 }
 
 /** What the corpus stages changed in a digest, to apply to the stored record (recordOf). */
-export const patchOf = (d: ArticleDigest): RecordPatch => ({ id: d.id, slug: d.slug, path: d.path, sameAs: d.quotes.map((q) => q.sameAs) });
+export const patchOf = (d: Pick<ArticleDigest, 'id' | 'slug' | 'path' | 'quotes'>): RecordPatch => ({ id: d.id, slug: d.slug, path: d.path, sameAs: d.quotes.map((q) => q.sameAs) });
 
 /**
  * Strings that repeat across articles — entity ids, names and types, block types, rule names,

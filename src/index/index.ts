@@ -4,13 +4,14 @@
  * and per-event lists, related articles (inverted index, not all pairs), quotation groups.
  */
 import type { Diagnostic } from '../model/diagnostic.ts';
-import type { ArticleDigest, RecordLoc } from '../model/digest.ts';
+import type { ArticleDigest, LeanBlock, RecordLoc } from '../model/digest.ts';
+import { unpackText } from '../model/packed-text.ts';
 import type { EnrichedArticle } from '../model/enriched.ts';
 import type { Knowledge } from '../model/knowledge.ts';
 import type { RecordReader, RecordWriter } from '../cache/store.ts';
 import type { Block } from '../model/article.ts';
 import { decodeSegments, encodeSegments, recordSegments, storedBlocks } from '../model/record-json.ts';
-import { digestOf, internDigest, StringPool, topicNeedles } from './digest.ts';
+import { digestOf, internDigest, packedDigest, StringPool, topicNeedles } from './digest.ts';
 import { buildEntities, type EntityInfo, type QuoteRef } from './entities.ts';
 import { documentFeatures, shippers, type DocumentFeatures } from './features.ts';
 import { Vocabulary } from './vocabulary.ts';
@@ -167,7 +168,7 @@ export function buildSiteModel(records: EnrichedArticle[], knowledge: Knowledge,
   for (const r of records) {
     const d = digestOf(r, needles);
     const features = documentFeatures(d, ship);
-    builder.add(d, features);
+    builder.add(packedDigest(d), features);
     if (store) {
       const head = { key: r.id, id: r.id, slug: r.slug, path: r.path, ingestDiagnostics: [], normaliseDiagnostics: [], enrichDiagnostics: [] };
       locs.set(r.id, store.append(head, encodeSegments(recordSegments(r))));
@@ -206,7 +207,7 @@ function siteModel(sorted: ArticleDigest[], knowledge: Knowledge, build: BuildIn
     ruleDescriptions: ruleDescriptions(),
     search,
     blocksOf: (a) => {
-      if (!a.blocks.includes(null)) return a.blocks as Block[]; // checked: no null
+      if (!a.blocks.includes(null)) return (a.blocks as LeanBlock[]).map((b) => ({ ...b, text: unpackText(b.text) })); // checked: no null
       const loc = build.locs?.get(a.id);
       if (!loc || !build.records) throw new Error(`index: der volle Text von ${a.path} ist nicht im Datensatzspeicher`);
       return storedBlocks(decodeSegments(build.records.body(loc)));

@@ -9,6 +9,7 @@
  */
 import type { Block } from './article.ts';
 import type { EnrichedArticle, EntityRef } from './enriched.ts';
+import type { PackedText } from './packed-text.ts';
 
 /** Where an entity is first named in an article: the passage its entity page shows. */
 export interface FirstMention {
@@ -27,15 +28,20 @@ export type ArticleDigest = Omit<EnrichedArticle, 'entities' | 'blocks'> & {
    * and the first block) and the blocks of first mentions (entity passages). A lean digest
    * (`leanDigest`, what the document stages hand on) has `null` for every other block: at 100 000 articles
    * every byte per article held on the main thread counts, and the full blocks stay in the record
-   * store (`SiteModel.blocksOf`). A digest made by `digestOf` still has them all.
+   * store (`SiteModel.blocksOf`). A digest made by `digestOf` still has them all (FullDigest).
+   * The kept blocks' text is packed (model/packed-text.ts: one byte per character where V8 would
+   * take two): `unpackText` before it is shown.
    */
-  blocks: (Block | null)[];
+  blocks: (LeanBlock | null)[];
   entities: EntityDigest[];
   /** Per quote (same order as `quotes`): its content stems, sorted and unique (src/index/quotes.ts). */
   quoteTerms: string[][];
   /** The event keywords of corpus.yml the text contains, lower-cased (the coverage page's topics). */
   topics: string[];
 };
+
+/** A block of a lean digest: its text packed (model/packed-text.ts). */
+export type LeanBlock = Omit<Block, 'text'> & { text: PackedText };
 
 /** A digest with every block, as `digestOf` makes it (what the per-article index features are computed from). */
 export type FullDigest = Omit<ArticleDigest, 'blocks'> & { blocks: Block[] };

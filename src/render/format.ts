@@ -1,5 +1,6 @@
 /** German display formats (the date and number forms are src/model/german.ts). Dates are calendar dates (YYYY-MM-DD). */
 import { dateRange, germanNumber, longDate, monthYear } from '../model/german.ts';
+import { offsetsKept, packedChars, unpackChars, unpackText, type PackedText } from '../model/packed-text.ts';
 
 /** `2024-06-19` → „19. Juni 2024“. */
 export const formatDate: (iso: string) => string = longDate;
@@ -37,4 +38,15 @@ export function passage(text: string, start: number, end: number, radius = 110):
     hit: text.slice(start, end),
     after: text.slice(end, to) + (to < text.length ? ' …' : ''),
   };
+}
+
+/** `passage` of a packed text (a lean digest's block, model/packed-text.ts), unpacked. */
+export function packedPassage(text: PackedText, start: number, end: number): { before: string; hit: string; after: string } {
+  if (!offsetsKept(text)) {
+    const plain = unpackText(text);
+    return passage(plain, start, Math.min(end, plain.length));
+  }
+  const chars = packedChars(text);
+  const { before, hit, after } = passage(chars, start, Math.min(end, chars.length));
+  return { before: unpackChars(before), hit: unpackChars(hit), after: unpackChars(after) };
 }

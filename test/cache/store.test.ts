@@ -7,6 +7,7 @@
  */
 import { existsSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
+import { serialize } from 'node:v8';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { openCacheIndex, saveCacheIndex, storeDirOf } from '../../src/cache/index.ts';
@@ -15,6 +16,7 @@ import { build } from '../../src/build.ts';
 import { digestOf, leanDigest, patchOf } from '../../src/index/digest.ts';
 import { articleVector } from '../../src/index/analysis.ts';
 import type { RecordLoc } from '../../src/model/digest.ts';
+import { packedChars, unpackText, type PackedText } from '../../src/model/packed-text.ts';
 import { decodeSegments, encodeSegments, recordJson, recordSegments, storedBlocks, storedQuotes } from '../../src/model/record-json.ts';
 
 const dirs: string[] = [];
@@ -123,9 +125,24 @@ describe('lean digests (what the main thread holds of each article)', () => {
       for (const e of full.entities) if (e.first && e.first.block !== 'title') needed.add(e.first.block);
       const lean = leanDigest(digestOf(r));
       expect(lean.blocks).toHaveLength(r.blocks.length);
-      lean.blocks.forEach((b, i) => expect(b).toEqual(needed.has(i) ? r.blocks[i] : null));
+      // kept blocks as they were, their text packed (one byte per character, model/packed-text.ts)
+      lean.blocks.forEach((b, i) => expect(b && { ...b, text: unpackText(b.text) }).toEqual(needed.has(i) ? r.blocks[i] : null));
+      expect(lean.blocks.some((b) => b !== null && packedChars(b.text) !== unpackText(b.text))).toBe(true);
       expect(lean.blocks.filter((b) => b === null).length).toBeGreaterThan(0);
     }
+  });
+
+  it('reach the main thread as one-byte strings where the text allows (packed blocks, titles, quotations)', async () => {
+    const result = await build({ seedsDir: SEEDS, outDir: path.join(tmp(), 'out1'), write: false, workers: 2 });
+    // v8.serialize writes a one-byte string as one byte per character, a two-byte one as two
+    const oneByte = (s: string) => serialize(s).length < 1.5 * s.length + 8;
+    const kept = result.records.flatMap((a) => a.blocks.flatMap((b) => (b ? [packedChars(b.text)] : [])));
+    expect(kept.some((t) => unpackText(t as unknown as PackedText) !== t)).toBe(true); // the seeds have „…“ and –
+    expect(kept.filter((t) => !oneByte(t))).toEqual([]);
+    const latin1 = (s: string) => [...s].every((c) => c.charCodeAt(0) <= 0xff);
+    const texts = result.records.flatMap((a) => [a.title, ...a.quotes.map((q) => q.text)]).filter((t) => t.length > 20 && latin1(t));
+    expect(texts.length).toBeGreaterThan(5);
+    expect(texts.filter((t) => !oneByte(t))).toEqual([]);
   });
 
   it('a build’s site model gives every article its full blocks back from the record store', async () => {

@@ -30,8 +30,9 @@ const knowledge = (baseUrl?: string): Knowledge => ({
   entities: [], events: [], overrides: {},
 });
 
-const SITE: FeedSource = {
+const SITE: FeedSource<EnrichedArticle> = {
   knowledge: knowledge(),
+  blocksOf: (a) => a.blocks,
   articles: [
     article('a', 'Älter', '2024-06-18'),
     article('b', 'Neuer </content><script>alert(1)</script>', '2024-06-19'),

@@ -4,7 +4,7 @@ import { PAGES } from '../../index/paths.ts';
 import type { SpecPage } from '../../model/page.ts';
 import type { RenderContext } from '../context.ts';
 import { deferredSpecPage, recordKey, specPage, textKey } from '../lazy.ts';
-import { passage } from '../format.ts';
+import { packedPassage, passage } from '../format.ts';
 import { SCHEMA_TYPES } from './article.ts';
 import { speakerQuotesPath } from './quotes.ts';
 import { pages, pageTitle, paginationView, type PageSlice } from './paginate.ts';
@@ -99,10 +99,14 @@ function entityPage(site: SiteModel, ctx: RenderContext, e: EntityInfo, slice: S
   for (const p of slice.items) {
     const a = site.byId.get(p.articleId);
     if (!a) continue;
-    const text = p.block === 'title' ? a.title : a.blocks[p.block]?.text;
-    if (text === undefined) continue;
-    const { before, hit, after } = passage(text, p.start, Math.min(p.end, text.length));
-    passages.push({ article: a.id, before, hit, after });
+    let cut: ReturnType<typeof passage>;
+    if (p.block === 'title') cut = passage(a.title, p.start, Math.min(p.end, a.title.length));
+    else {
+      const text = a.blocks[p.block]?.text;
+      if (text === undefined) continue;
+      cut = packedPassage(text, p.start, p.end);
+    }
+    passages.push({ article: a.id, ...cut });
   }
   // one card per statement (only the group's first member renders it), on the first page only
   const heads = slice.number > 1 ? [] : quoteHeads(site, e);

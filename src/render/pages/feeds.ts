@@ -64,8 +64,8 @@ export function bodyHtml(blocks: readonly Block[]): string {
   return out.join('\n');
 }
 
-/** What a feed reads of an article (a digest or a full record). */
-export type FeedArticle = Pick<ArticleDigest, 'id' | 'title' | 'path' | 'published' | 'blocks' | 'source' | 'language'> & { entities: readonly { name: string }[] };
+/** What a feed reads of an article (a digest or a full record); its body comes from FeedSource.blocksOf. */
+export type FeedArticle = Pick<ArticleDigest, 'id' | 'title' | 'path' | 'published' | 'source' | 'language'> & { entities: readonly { name: string }[] };
 
 export interface FeedEntry {
   article: FeedArticle;
@@ -94,23 +94,24 @@ export interface FeedData {
 
 const timestamp = (date: string) => `${date}T00:00:00Z`;
 
-/** Feeds need only the site settings and the articles; `blocksOf` when the articles are lean digests. */
-export type FeedSource = Pick<SiteModel, 'knowledge'> & { articles: readonly FeedArticle[]; blocksOf?: SiteModel['blocksOf'] };
-
-function fullBlocks(site: FeedSource, a: FeedArticle): readonly Block[] {
-  if (site.blocksOf) return site.blocksOf(a);
-  if (a.blocks.some((b) => b === null)) throw new Error(`feeds: ${a.path} ohne vollen Text`);
-  return a.blocks as Block[]; // checked: no null
+/**
+ * Feeds need only the site settings, the articles and each one's full body: a SiteModel is one
+ * (`blocksOf` reads a lean digest's body back from the record store).
+ */
+export interface FeedSource<A extends FeedArticle = FeedArticle> {
+  knowledge: Pick<SiteModel['knowledge'], 'site'>;
+  articles: readonly A[];
+  blocksOf(a: A): readonly Block[];
 }
 
-export function feedData(site: FeedSource, limit = FEED_LIMIT): FeedData {
+export function feedData<A extends FeedArticle>(site: FeedSource<A>, limit = FEED_LIMIT): FeedData {
   const s = site.knowledge.site;
   const dated = site.articles
-    .filter((a): a is FeedArticle & { published: NonNullable<FeedArticle['published']> } => a.published !== null)
+    .filter((a): a is A & { published: NonNullable<FeedArticle['published']> } => a.published !== null)
     .sort((a, b) => (a.published.date === b.published.date ? (a.id < b.id ? -1 : a.id > b.id ? 1 : 0) : a.published.date < b.published.date ? 1 : -1));
   const entries = dated.slice(0, limit).map((a) => {
     const abs = absoluteUrl(s.baseUrl, a.path);
-    const blocks = fullBlocks(site, a);
+    const blocks = site.blocksOf(a);
     const lead = blocks.find((b) => b.type === 'paragraph') ?? blocks[0];
     return {
       article: a,
@@ -192,7 +193,7 @@ export function jsonFeed(feed: FeedData): string {
 }
 
 export function* feedPages(site: SiteModel): Generator<Page> {
-  const feed = feedData(site);
+  const feed = feedData<ArticleDigest>(site);
   yield { path: FEED_PATHS.atom, content: atomFeed(feed) };
   yield { path: FEED_PATHS.json, content: jsonFeed(feed) };
 }
