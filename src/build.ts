@@ -56,7 +56,7 @@ export interface BuildOptions {
   /**
    * Keep the returned site model whole, for a caller that renders it again (tests, tools). By
    * default the build lets go of its search postings once the search files are made
-   * (render/index.ts `consume`; ~0.5 GB at 100 000 articles), so `result.site` cannot make them again.
+   * (render/index.ts `consume`; ~0.4 GB at 100 000 articles), so `result.site` cannot make them again.
    */
   keepSite?: boolean;
 }

@@ -200,7 +200,7 @@ export class Postings {
   }
 
   /**
-   * Lets go of every posting (at 100 000 articles ~0.5 GB outside the heap): for a build that has
+   * Lets go of every posting (at 100 000 articles ~0.4 GB outside the heap): for a build that has
    * made its search files and needs the memory for the pages still to come. Any use afterwards throws.
    */
   release(): void {

@@ -57,7 +57,7 @@ export interface RenderOptions {
   /**
    * The caller renders this site once and renders each page before it asks for the next (the
    * build's writer does): what only some pages need is let go once they are made — the search
-   * postings after the search files (~0.6 GB outside the heap at 100 000 articles, held otherwise
+   * postings after the search files (~0.4 GB outside the heap at 100 000 articles, held otherwise
    * while the threads make the article pages, when the build's memory peaks) — and the article
    * pages come as one ArticleStream, made as the threads are ready for them, not queued whole.
    */
